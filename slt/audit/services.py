@@ -1,0 +1,27 @@
+from django.db import models
+
+from .context import current_request
+from .models import AuditEvent
+
+
+def record_event(*, actor, action: str, obj: models.Model | None = None, object_type: str = "", object_id="") -> AuditEvent:
+    """Write one audit event. Services call this inside their own transaction.
+
+    `obj` names the record (its model label and pk); nothing of its content is stored.
+    """
+    if obj is not None:
+        object_type = obj._meta.label_lower
+        object_id = obj.pk
+    facts = current_request.get()
+    authenticated = actor is not None and actor.is_authenticated
+    return AuditEvent.objects.create(
+        actor=actor if authenticated else None,
+        actor_username=actor.get_username() if authenticated else "",
+        role=actor.role if authenticated else "",
+        agency_id=actor.agency_id if authenticated else None,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        request_id=facts.request_id,
+        ip=facts.ip,
+    )

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("SLT administration")
+admin.site.site_title = _("SLT administration")
+admin.site.index_title = _("Users, agencies and reference lists")
+
+urlpatterns = [
+    path("", include("slt.core.urls")),
+    path("accounts/", include("slt.accounts.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("coordination.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "slt.core.views.permission_denied"
+handler404 = "slt.core.views.page_not_found"
+handler500 = "slt.core.views.server_error"
