@@ -27,12 +27,9 @@ class AgencyForm(forms.ModelForm):
         return self.cleaned_data["organisation_number"].replace(" ", "")
 
 
-
 class AgencySearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Agency.Kind.choices]
-    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Agency.Kind.choices])
     inactive = forms.BooleanField(label=_("Show inactive"), required=False)
 
 

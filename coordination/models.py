@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_organisation_number
@@ -87,3 +88,68 @@ class AgencyContact(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ActionItem(models.Model):
+    """The one task model of the project: a measure with a responsible agency and a deadline.
+
+    It comes from a meeting decision, a concern or a safety-walk observation (`source`).
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        WONT_DO = "wont_do", _("Will not be done")
+
+    class Source(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        CONCERN = "concern", _("Concern")
+        WALK = "walk", _("Safety walk")
+        OTHER = "other", _("Other")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    responsible_agency = models.ForeignKey(
+        Agency, verbose_name=_("responsible agency"), on_delete=models.PROTECT, related_name="action_items"
+    )
+    due_date = models.DateField(_("deadline"))
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    status_reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why the measure will not be done; shown to everyone who sees it.")
+    )
+    source = models.CharField(_("source"), max_length=20, choices=Source, default=Source.OTHER)
+    created_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["due_date", "id"]
+        indexes = [
+            models.Index(fields=["responsible_agency", "status", "due_date"]),
+            models.Index(fields=["status", "due_date"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="wont_do") | ~models.Q(status_reason=""),
+                name="action_item_wont_do_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_overdue(self):
+        return self.is_open and self.due_date < timezone.localdate()

@@ -15,8 +15,10 @@ def agencies_visible_to(user) -> QuerySet[Agency]:
 
 
 def agency_list(user, *, search: str = "", kind: str = "", include_inactive: bool = False) -> QuerySet[Agency]:
-    agencies = agencies_visible_to(user).select_related("area").annotate(
-        user_count=Count("users", filter=Q(users__is_active=True))
+    agencies = (
+        agencies_visible_to(user)
+        .select_related("area")
+        .annotate(user_count=Count("users", filter=Q(users__is_active=True)))
     )
     if not include_inactive:
         agencies = agencies.filter(is_active=True)

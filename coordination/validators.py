@@ -8,7 +8,7 @@ def organisation_number_is_valid(value: str) -> bool:
     """A Norwegian organisation number: nine digits, the last a MOD11 check digit."""
     if len(value) != 9 or not value.isascii() or not value.isdigit():
         return False
-    remainder = sum(int(d) * w for d, w in zip(value[:8], _MOD11_WEIGHTS)) % 11
+    remainder = sum(int(d) * w for d, w in zip(value[:8], _MOD11_WEIGHTS, strict=True)) % 11
     check = 0 if remainder == 0 else 11 - remainder
     return check != 10 and check == int(value[8])
 

@@ -17,8 +17,7 @@ SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         sys.exit(
-            "DJANGO_SECRET_KEY is not set: set it to a long random value "
-            "(or set DJANGO_DEBUG=1 for local development)."
+            "DJANGO_SECRET_KEY is not set: set it to a long random value (or set DJANGO_DEBUG=1 for local development)."
         )
     SECRET_KEY = "django-insecure-local-development-only"
 

@@ -10,4 +10,5 @@ class RequestFacts:
     ip: str | None = None
 
 
-current_request = ContextVar("slt_audit_request", default=RequestFacts())
+NO_REQUEST = RequestFacts()
+current_request: ContextVar[RequestFacts | None] = ContextVar("slt_audit_request", default=None)

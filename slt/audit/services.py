@@ -1,10 +1,12 @@
 from django.db import models
 
-from .context import current_request
+from .context import NO_REQUEST, current_request
 from .models import AuditEvent
 
 
-def record_event(*, actor, action: str, obj: models.Model | None = None, object_type: str = "", object_id="") -> AuditEvent:
+def record_event(
+    *, actor, action: str, obj: models.Model | None = None, object_type: str = "", object_id=""
+) -> AuditEvent:
     """Write one audit event. Services call this inside their own transaction.
 
     `obj` names the record (its model label and pk); nothing of its content is stored.
@@ -12,7 +14,7 @@ def record_event(*, actor, action: str, obj: models.Model | None = None, object_
     if obj is not None:
         object_type = obj._meta.label_lower
         object_id = obj.pk
-    facts = current_request.get()
+    facts = current_request.get() or NO_REQUEST
     authenticated = actor is not None and actor.is_authenticated
     return AuditEvent.objects.create(
         actor=actor if authenticated else None,

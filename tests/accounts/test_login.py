@@ -14,9 +14,7 @@ GENERIC_FAILURE = "Vennligst oppgi korrekt brukernavn og passord"
 
 
 def test_it_signs_in_and_lands_on_the_dashboard(coordinator):
-    response = Client().post(
-        reverse("login"), {"username": "koordinator", "password": PASSWORD}, follow=True
-    )
+    response = Client().post(reverse("login"), {"username": "koordinator", "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("core:dashboard")
     assert response.context["user"] == coordinator
     assert "Velkommen" in response.content.decode()

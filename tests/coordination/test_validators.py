@@ -33,6 +33,6 @@ def test_a_number_whose_check_digit_would_be_ten_is_invalid():
     base = next(
         f"{n:08d}"
         for n in range(10_000_000, 10_100_000)
-        if sum(int(d) * w for d, w in zip(f"{n:08d}", (3, 2, 7, 6, 5, 4, 3, 2))) % 11 == 1
+        if sum(int(d) * w for d, w in zip(f"{n:08d}", (3, 2, 7, 6, 5, 4, 3, 2), strict=True)) % 11 == 1
     )
     assert all(not organisation_number_is_valid(base + str(d)) for d in range(10))
