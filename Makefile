@@ -22,10 +22,10 @@ run: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	@echo "SLT runs at http://127.0.0.1:$(PORT)/ with a Celery worker and beat. Ctrl-C stops all."
-	@trap 'kill 0' INT TERM; \
-	$(BIN)/celery -A slt worker --beat --loglevel=warning --concurrency=1 & \
-	$(MANAGE) runserver 127.0.0.1:$(PORT); \
-	kill 0
+	@$(BIN)/celery -A slt worker --beat --loglevel=warning --concurrency=1 & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests (Playwright cannot download a browser here).
 browser:
