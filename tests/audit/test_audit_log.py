@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def event(coordinator):
-    return record_event(actor=coordinator, action=AuditEvent.Action.VIEW, object_type="coordination.concern", object_id=7)
+    return record_event(
+        actor=coordinator, action=AuditEvent.Action.VIEW, object_type="coordination.concern", object_id=7
+    )
 
 
 def test_record_event_keeps_who_and_what_but_no_content(coordinator, event):

@@ -73,7 +73,10 @@ def test_every_role_reads_the_list_and_the_detail(request, client_for, agency, r
 def test_readers_see_no_edit_buttons(request, client_for, agency, role):
     client = client_for(request.getfixturevalue(role))
     assert reverse("coordination:agency_create") not in client.get(reverse("coordination:agency_list")).content.decode()
-    assert reverse("coordination:agency_update", args=[agency.pk]) not in client.get(agency.get_absolute_url()).content.decode()
+    assert (
+        reverse("coordination:agency_update", args=[agency.pk])
+        not in client.get(agency.get_absolute_url()).content.decode()
+    )
 
 
 def test_an_unknown_agency_answers_404(client_for, coordinator):
@@ -120,7 +123,9 @@ def test_editors_create_an_agency_with_contacts(request, client_for, role):
     assert response.url == agency.get_absolute_url()
     assert agency.organisation_number == "974760673"
     assert list(agency.contacts.values_list("name", flat=True)) == ["Guri Lund"]
-    assert AuditEvent.objects.filter(action="create", object_type="coordination.agency", object_id=str(agency.pk), actor=user).exists()
+    assert AuditEvent.objects.filter(
+        action="create", object_type="coordination.agency", object_id=str(agency.pk), actor=user
+    ).exists()
 
 
 @pytest.mark.parametrize("role", EDITORS)
@@ -137,7 +142,9 @@ def test_editors_change_an_agency_and_remove_a_contact(request, client_for, agen
             "contacts-1-name": "Ny Kontakt",
         },
     )
-    response = client_for(request.getfixturevalue(role)).post(reverse("coordination:agency_update", args=[agency.pk]), data)
+    response = client_for(request.getfixturevalue(role)).post(
+        reverse("coordination:agency_update", args=[agency.pk]), data
+    )
     assert response.status_code == 302
     agency.refresh_from_db()
     assert agency.kind == Agency.Kind.NGO
@@ -182,7 +189,9 @@ def test_bad_input_is_explained_and_nothing_is_saved(client_for, coordinator, ov
 
 def test_a_duplicate_name_is_refused(client_for, coordinator, agency):
     before = _snapshot()
-    response = client_for(coordinator).post(reverse("coordination:agency_create"), _valid_form(name="Sandnes gatelys AS"))
+    response = client_for(coordinator).post(
+        reverse("coordination:agency_create"), _valid_form(name="Sandnes gatelys AS")
+    )
     assert response.status_code == 200
     assert "finnes allerede" in response.content.decode()
     assert _snapshot() == before
