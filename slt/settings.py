@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "slt.audit",
     "slt.core",
     "coordination",
+    "walks",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -124,6 +125,16 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Safety walks: map tiles from a configurable server (no CDN for code; tiles may be unavailable and the map still works).
+WALKS_TILE_URL = env.str("WALKS_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+WALKS_TILE_ATTRIBUTION = env.str("WALKS_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
+# The municipality's bounding box (south, west, north, east) and map centre (lat, lng); default Sandnes.
+WALKS_BOUNDS = tuple(env.list("WALKS_BOUNDS", cast=float, default=[58.70, 5.60, 58.95, 6.10]))
+WALKS_MAP_CENTER = tuple(env.list("WALKS_MAP_CENTER", cast=float, default=[58.8517, 5.7359]))
+WALKS_MAP_ZOOM = env.int("WALKS_MAP_ZOOM", default=15)
+WALKS_PHOTO_MAX_BYTES = env.int("WALKS_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
+WALKS_PHOTOS_PER_OBSERVATION = env.int("WALKS_PHOTOS_PER_OBSERVATION", default=5)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

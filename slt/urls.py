@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("slt.accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("coordination.urls")),
+    path("", include("walks.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -72,8 +72,10 @@ def client_for():
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    """No collectstatic in tests: serve static names as they are, not from the manifest."""
+def _plain_static_files_and_private_media(settings, tmp_path):
+    """No collectstatic in tests: serve static names as they are, not from the manifest.
+    Uploaded files go to the test's own folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

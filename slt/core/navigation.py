@@ -34,6 +34,58 @@ MODULES = [
         ),
         _signed_in,
     ),
+    (
+        Module(
+            key="walks",
+            title=_("Safety walks"),
+            description=_(
+                "Plan walks, record observations on a map, follow up the action list and publish the report."
+            ),
+            url_name="walks:walk_list",
+            icon="map",
+        ),
+        _signed_in,
+    ),
+    (
+        Module(
+            key="concerns",
+            title=_("Concerns"),
+            description=_("Log a concern about a child or youth, anonymous by default, and follow up what is shared."),
+            url_name="coordination:concern_list",
+            icon="flag",
+        ),
+        lambda user: _signed_in(user) and user.role in {"coordinator", "police", "agency"},
+    ),
+    (
+        Module(
+            key="meetings",
+            title=_("Meetings"),
+            description=_("The SLT forums: agenda, attendance, minutes and decisions."),
+            url_name="coordination:meeting_list",
+            icon="calendar",
+        ),
+        lambda user: _signed_in(user) and user.role != "admin",
+    ),
+    (
+        Module(
+            key="action_items",
+            title=_("Action items"),
+            description=_("Measures with a responsible agency and a deadline: update status and progress."),
+            url_name="coordination:action_item_list",
+            icon="check",
+        ),
+        lambda user: _signed_in(user) and user.role in {"coordinator", "police", "agency"},
+    ),
+    (
+        Module(
+            key="statistics",
+            title=_("Statistics"),
+            description=_("Concerns and action items in numbers, without personal data."),
+            url_name="coordination:statistics",
+            icon="chart",
+        ),
+        lambda user: _signed_in(user) and user.role in {"coordinator", "steering"},
+    ),
 ]
 
 

@@ -5,9 +5,13 @@ from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from coordination import permissions as coordination_permissions
+from coordination import selectors as coordination_selectors
+from slt.accounts.models import User
 from slt.celery import app as celery_app
 
 from .navigation import modules_for
@@ -16,7 +20,22 @@ logger = logging.getLogger(__name__)
 
 
 def dashboard(request):
-    return render(request, "core/dashboard.html", {"modules": modules_for(request.user)})
+    """The role dashboard: my agency's open action items, upcoming meetings, new concerns shared with my
+    agency; statistics for coordinators and the steering group."""
+    user = request.user
+    context = {
+        "modules": modules_for(user),
+        "today": timezone.localdate(),
+        "action_items": list(coordination_selectors.my_open_action_items(user)),
+        "meetings": list(coordination_selectors.upcoming_meetings(user)),
+        "inbox": list(coordination_selectors.concern_inbox(user)),
+        "new_concerns": list(coordination_selectors.new_concerns_for_coordinator(user)),
+        "show_action_items": coordination_permissions.can_log_concern(user),
+        "show_stats": user.role in {User.Role.COORDINATOR, User.Role.STEERING},
+    }
+    if context["show_stats"]:
+        context["stats"] = coordination_selectors.concern_statistics()
+    return render(request, "core/dashboard.html", context)
 
 
 def _database_ok() -> bool:

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from coordination.demo import seed_coordination
 from slt.core import demo
+from walks.demo import seed_walks
 
 
 class Command(BaseCommand):
@@ -20,7 +22,17 @@ class Command(BaseCommand):
             )
         agencies = demo.seed_registry()
         users = demo.seed_users(agencies)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(agencies)} agencies, {len(users)} users."))
+        coordination = seed_coordination(agencies, users)
+        self.stdout.write(
+            "Coordination: {forums} forums, {meetings} meetings, {action_items} action items, "
+            "{concerns} concerns.".format(**coordination)
+        )
+        walks = seed_walks(agencies, users)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {len(agencies)} agencies, {len(users)} users, {len(walks)} safety walks."
+            )
+        )
         self.stdout.write(f"Demo users (password '{demo.DEMO_PASSWORD}'):")
         for user in users:
             agency = f", {user.agency}" if user.agency else ""

@@ -1,0 +1,163 @@
+/* Safety-walk maps (Leaflet, no CDN). Works without tiles: taps still place a marker and fill the fields.
+ *
+ * <div id="walk-map" data-mode="show|pick" data-settings="map-settings" data-points="map-points"
+ *      data-no-tiles="…" data-locating="…" data-located="…" data-locate-failed="…" data-outside="…">
+ */
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    var node = id && document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function round6(value) {
+    return Math.round(value * 1e6) / 1e6;
+  }
+
+  function insideBounds(bounds, lat, lng) {
+    return lat >= bounds[0][0] && lat <= bounds[1][0] && lng >= bounds[0][1] && lng <= bounds[1][1];
+  }
+
+  function init(container) {
+    var settings = readJson(container.dataset.settings);
+    var points = readJson(container.dataset.points) || [];
+    var notice = document.getElementById(container.dataset.notice || "map-notice");
+    var map = L.map(container, { tap: true, zoomControl: true }).setView(settings.center, settings.zoom);
+
+    function say(text, kind) {
+      if (!notice) return;
+      notice.textContent = text;
+      notice.className = "map-notice small mt-1 " + (kind === "error" ? "text-danger" : "text-body-secondary");
+    }
+
+    if (settings.tileUrl) {
+      var tilesFailed = false;
+      var tiles = L.tileLayer(settings.tileUrl, { maxZoom: 19, attribution: settings.attribution });
+      tiles.on("tileerror", function () {
+        if (tilesFailed) return;
+        tilesFailed = true;
+        container.classList.add("no-tiles");
+        say(container.dataset.noTiles || "", "info");
+      });
+      tiles.addTo(map);
+    } else {
+      container.classList.add("no-tiles");
+    }
+
+    var layer = L.featureGroup().addTo(map);
+    points.forEach(function (point, index) {
+      // A coloured dot with the observation's number, the same number as in the lists.
+      var dot = document.createElement("span");
+      dot.className = "walk-marker";
+      dot.style.background = point.colour;
+      dot.textContent = String(index + 1);
+      var marker = L.marker([point.lat, point.lng], {
+        icon: L.divIcon({ html: dot.outerHTML, className: "walk-marker-icon", iconSize: [26, 26], iconAnchor: [13, 13] }),
+        title: (index + 1) + ". " + point.category,
+        alt: (index + 1) + ". " + point.category,
+        riseOnHover: true,
+      });
+      var label = document.createElement("div");
+      var title = document.createElement(point.url ? "a" : "strong");
+      title.textContent = (index + 1) + ". " + point.category;
+      if (point.url) title.href = point.url;
+      var text = document.createElement("div");
+      text.textContent = point.text;
+      label.appendChild(title);
+      label.appendChild(text);
+      marker.bindPopup(label);
+      marker.addTo(layer);
+    });
+    if (points.length > 1 && container.dataset.mode !== "pick") {
+      map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 17 });
+    } else if (points.length === 1 && container.dataset.mode !== "pick") {
+      map.setView([points[0].lat, points[0].lng], 17);
+    }
+
+    if (container.dataset.mode === "pick") {
+      setUpPicking(container, map, settings, say);
+    } else if (points.length > 1) {
+      // Paper is another size than the screen: fit the points again before printing.
+      window.addEventListener("beforeprint", function () {
+        map.invalidateSize();
+        map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 17, animate: false });
+      });
+    }
+    container.walkMap = map;
+  }
+
+  function setUpPicking(container, map, settings, say) {
+    var latField = document.querySelector("[data-coordinate=latitude]");
+    var lngField = document.querySelector("[data-coordinate=longitude]");
+    var marker = null;
+
+    function place(lat, lng, fill) {
+      if (!marker) {
+        marker = L.marker([lat, lng], { draggable: true, keyboard: false }).addTo(map);
+        marker.on("dragend", function () {
+          var at = marker.getLatLng();
+          place(at.lat, at.lng, true);
+        });
+      } else {
+        marker.setLatLng([lat, lng]);
+      }
+      if (fill) {
+        latField.value = round6(lat).toFixed(6);
+        lngField.value = round6(lng).toFixed(6);
+      }
+      container.dataset.picked = "true";
+      if (!insideBounds(settings.bounds, lat, lng)) {
+        say(container.dataset.outside || "", "error");
+      }
+    }
+
+    map.on("click", function (event) {
+      place(event.latlng.lat, event.latlng.lng, true);
+      say("", "info");
+    });
+
+    function fromFields() {
+      var lat = parseFloat((latField.value || "").replace(",", "."));
+      var lng = parseFloat((lngField.value || "").replace(",", "."));
+      if (isFinite(lat) && isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
+        place(lat, lng, false);
+        map.panTo([lat, lng]);
+      }
+    }
+    latField.addEventListener("change", fromFields);
+    lngField.addEventListener("change", fromFields);
+    fromFields();
+
+    var locate = document.querySelector("[data-locate]");
+    if (locate) {
+      if (!("geolocation" in navigator)) {
+        locate.hidden = true;
+      }
+      locate.addEventListener("click", function () {
+        say(container.dataset.locating || "", "info");
+        navigator.geolocation.getCurrentPosition(
+          function (position) {
+            var lat = position.coords.latitude;
+            var lng = position.coords.longitude;
+            place(lat, lng, true);
+            map.setView([lat, lng], Math.max(map.getZoom(), 17));
+            say(container.dataset.located || "", "info");
+          },
+          function () {
+            say(container.dataset.locateFailed || "", "error");
+          },
+          { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 }
+        );
+      });
+    }
+  }
+
+  document.querySelectorAll("[data-walk-map]").forEach(init);
+
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();

@@ -1,0 +1,189 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from coordination.models import ActionItem, Agency, Area
+from slt.accounts.models import User
+
+from .models import Observation, SafetyWalk
+from .photos import check_photo
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class WalkForm(forms.ModelForm):
+    class Meta:
+        model = SafetyWalk
+        fields = [
+            "title",
+            "area",
+            "date",
+            "start_time",
+            "light",
+            "meeting_point",
+            "route_description",
+            "organiser",
+            "invited_agencies",
+            "invited_users",
+            "residents_count",
+            "youth_council_count",
+            "landlords_count",
+            "other_external_count",
+            "external_participants",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "light": forms.RadioSelect,
+            "route_description": forms.Textarea(attrs={"rows": 3}),
+            "external_participants": forms.Textarea(attrs={"rows": 2}),
+            "invited_agencies": forms.CheckboxSelectMultiple,
+            "invited_users": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.filter(is_active=True)
+        self.fields["invited_agencies"].queryset = Agency.objects.filter(is_active=True).order_by("name")
+        staff = User.objects.filter(is_active=True).exclude(role=User.Role.ADMIN).select_related("agency")
+        self.fields["invited_users"].queryset = staff.order_by("first_name", "last_name", "username")
+        self.fields["invited_users"].help_text = _("Hold Ctrl (or ⌘) to choose several.")
+        if actor.is_coordinator:
+            self.fields["organiser"].queryset = staff.exclude(role=User.Role.STEERING).order_by(
+                "first_name", "last_name"
+            )
+            self.fields["organiser"].required = False
+            self.fields["organiser"].help_text = _("Leave empty to organise the walk yourself.")
+            if not self.instance.pk:
+                self.fields["organiser"].initial = actor.pk
+        else:
+            # Only a coordinator hands a walk to someone else.
+            del self.fields["organiser"]
+        for name in ("residents_count", "youth_council_count", "landlords_count", "other_external_count"):
+            self.fields[name].widget.attrs.update(min=0, inputmode="numeric")
+
+
+class WalkStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=SafetyWalk.Status.choices)
+
+
+class PublishForm(forms.Form):
+    conclusion = forms.CharField(
+        label=_("Conclusion"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the walk showed and what happens next. Shown at the top of the report."),
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several photos in one field; each is checked by its content (see walks.photos)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp", "capture": "environment"}),
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else ([data] if data else [])
+        uploads = [upload for upload in uploads if upload]
+        if not uploads:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(uploads) > settings.WALKS_PHOTOS_PER_OBSERVATION:
+            raise forms.ValidationError(
+                _("At most %(count)d photos per observation.") % {"count": settings.WALKS_PHOTOS_PER_OBSERVATION}
+            )
+        errors = []
+        for upload in uploads:
+            try:
+                check_photo(upload)
+            except forms.ValidationError as exc:
+                errors.extend(exc.error_list)
+        if errors:
+            raise forms.ValidationError(errors)
+        return uploads
+
+
+class ObservationForm(forms.ModelForm):
+    photos = PhotosField(
+        label=_("Photos"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB each. Position and camera data are removed."),
+    )
+
+    class Meta:
+        model = Observation
+        fields = ["latitude", "longitude", "category", "description", "safety_rating", "suggested_measure"]
+        widgets = {
+            "category": forms.RadioSelect,
+            "safety_rating": forms.RadioSelect(choices=[(n, str(n)) for n in range(1, 6)]),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "suggested_measure": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["safety_rating"] = forms.TypedChoiceField(
+            label=Observation._meta.get_field("safety_rating").verbose_name,
+            help_text=Observation._meta.get_field("safety_rating").help_text,
+            choices=[(n, str(n)) for n in range(1, 6)],
+            coerce=int,
+            widget=forms.RadioSelect,
+        )
+        self.fields["category"].choices = Observation.Category.choices
+        for name in ("latitude", "longitude"):
+            self.fields[name].widget = forms.TextInput(
+                attrs={"inputmode": "decimal", "autocomplete": "off", "data-coordinate": name}
+            )
+        self.fields["description"].widget.attrs["placeholder"] = _("What do you see, and why does it feel unsafe?")
+        self.fields["suggested_measure"].widget.attrs["placeholder"] = _("For example: a new street light by the path")
+
+
+class ActionFromObservationsForm(forms.Form):
+    observations = forms.ModelMultipleChoiceField(
+        label=_("Observations"),
+        queryset=Observation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one observation.")},
+    )
+    title = forms.CharField(label=_("Measure"), max_length=200)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    responsible_agency = forms.ModelChoiceField(label=_("Responsible agency"), queryset=Agency.objects.none())
+    due_date = forms.DateField(label=_("Deadline"), widget=DateInput())
+
+    def __init__(self, *args, walk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.walk = walk
+        self.fields["observations"].queryset = walk.observations.order_by("created_at", "id")
+        self.fields["observations"].label_from_instance = lambda obs: f"#{obs.pk} {obs}"
+        # Inactive agencies are listed too, so that the service can say why they cannot be chosen.
+        self.fields["responsible_agency"].queryset = Agency.objects.order_by("-is_active", "name")
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionItem.Status.choices)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when the measure will not be done; shown in the report."),
+    )

@@ -1,0 +1,264 @@
+"""The walk report as a PDF (reportlab): local fonts, local images, no network."""
+
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from reportlab.graphics.shapes import Circle, Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from .models import Observation
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans from Debian's fonts-dejavu-core when present (all of æøå and more), else Helvetica."""
+    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
+    if regular.exists() and bold.exists():
+        if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+        return "DejaVuSans", "DejaVuSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+def headline(summary, items) -> str:
+    """'7 of 11 measures concern lighting' for the category with the most measures."""
+    if not items:
+        return ""
+    top = max(summary, key=lambda row: row["actions"])
+    return _("%(count)d of %(total)d measures concern %(category)s.") % {
+        "count": top["actions"],
+        "total": len(items),
+        "category": str(top["label"]).lower(),
+    }
+
+
+def _p(text, style):
+    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+
+
+def _map_drawing(observations, summary, width, font):
+    """A plain map of the points (no tiles): positions scaled into a box, coloured by category, with a legend."""
+    height = 85 * mm
+    drawing = Drawing(width, height + 6 * mm)
+    drawing.add(Rect(0, 0, width * 0.7, height, fillColor=colors.HexColor("#eef2f6"), strokeColor=colors.grey))
+    if observations:
+        lats = [float(o.latitude) for o in observations]
+        lngs = [float(o.longitude) for o in observations]
+        pad = 0.0005
+        south, north = min(lats) - pad, max(lats) + pad
+        west, east = min(lngs) - pad, max(lngs) + pad
+        box_w, box_h = width * 0.7 - 8, height - 8
+        for number, observation in enumerate(observations, start=1):
+            x = 4 + (float(observation.longitude) - west) / (east - west) * box_w
+            y = 4 + (float(observation.latitude) - south) / (north - south) * box_h
+            drawing.add(
+                Circle(x, y, 5, fillColor=colors.HexColor(observation.colour), strokeColor=colors.white, strokeWidth=1)
+            )
+            if len(observations) <= 60:
+                drawing.add(String(x + 6, y - 3, str(number), fontName=font, fontSize=6))
+    y = height - 10
+    for row in summary:
+        drawing.add(Circle(width * 0.73, y + 3, 4, fillColor=colors.HexColor(row["colour"]), strokeColor=None))
+        drawing.add(String(width * 0.73 + 8, y, f"{row['label']} ({row['observations']})", fontName=font, fontSize=8))
+        y -= 12
+    return drawing
+
+
+def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
+    font, bold = _fonts()
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], fontName=font, fontSize=9.5, leading=12.5)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
+    h1 = ParagraphStyle("h1", parent=styles["Title"], fontName=bold, fontSize=18, leading=22, alignment=0)
+    h2 = ParagraphStyle("h2", parent=styles["Heading2"], fontName=bold, fontSize=13, leading=16, spaceBefore=8)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5)
+    cell_bold = ParagraphStyle("cellb", parent=cell, fontName=bold)
+    head = ParagraphStyle("head", parent=cell_bold, textColor=colors.white)
+
+    out = BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=walk.title,
+        author="SLT",
+        subject=_("Safety walk report"),
+    )
+    width = doc.width
+    story = [
+        _p(_("Safety walk report"), small),
+        _p(walk.title, h1),
+        _p(
+            _("%(area)s · %(date)s at %(time)s · %(light)s")
+            % {
+                "area": walk.area,
+                "date": formats.date_format(walk.date, "DATE_FORMAT"),
+                "time": formats.time_format(walk.start_time, "TIME_FORMAT"),
+                "light": walk.get_light_display(),
+            },
+            body,
+        ),
+        _p(
+            _("Meeting point: %(place)s. Organiser: %(name)s.") % {"place": walk.meeting_point, "name": walk.organiser},
+            body,
+        ),
+    ]
+    agencies = ", ".join(agency.name for agency in walk.invited_agencies.all())
+    if agencies:
+        story.append(_p(_("Agencies: %(names)s.") % {"names": agencies}, body))
+    if walk.external_count:
+        story.append(
+            _p(
+                _(
+                    "External participants: %(residents)d residents, %(youth)d from the youth council, %(landlords)d landlords, %(other)d others."
+                )
+                % {
+                    "residents": walk.residents_count,
+                    "youth": walk.youth_council_count,
+                    "landlords": walk.landlords_count,
+                    "other": walk.other_external_count,
+                },
+                body,
+            )
+        )
+    if walk.published_at:
+        story.append(
+            _p(
+                _("Published %(date)s.")
+                % {"date": formats.date_format(timezone.localtime(walk.published_at), "DATE_FORMAT")},
+                small,
+            )
+        )
+    else:
+        story.append(_p(_("Draft: the report is not published yet."), small))
+
+    story += [_p(_("Conclusion"), h2), _p(walk.conclusion or "–", body)]
+
+    story.append(_p(_("Summary by category"), h2))
+    line = headline(summary, items)
+    story.append(
+        _p(
+            _("%(observations)d observations and %(measures)d measures.")
+            % {"observations": len(observations), "measures": len(items)}
+            + (" " + line if line else ""),
+            body,
+        )
+    )
+    rows = [[_p(_("Category"), head), _p(_("Observations"), head), _p(_("Measures"), head)]]
+    for row in summary:
+        rows.append(
+            [
+                _p(row["label"], cell),
+                _p(f"{row['observations']} ({row['observation_share']} %)", cell),
+                _p(f"{row['actions']} ({row['action_share']} %)", cell),
+            ]
+        )
+    table = Table(rows, colWidths=[width * 0.5, width * 0.25, width * 0.25], repeatRows=1)
+    table.setStyle(_table_style())
+    story += [table, Spacer(1, 4 * mm)]
+
+    story.append(_p(_("Map of the observations"), h2))
+    story.append(_map_drawing(observations, summary, width, font))
+
+    story.append(_p(_("Action list"), h2))
+    story.append(
+        _p(
+            _("%(handled)d of %(total)d measures are done or settled (%(percent)d %%); %(overdue)d are overdue.")
+            % {
+                "handled": progress["handled"],
+                "total": progress["total"],
+                "percent": progress["percent"],
+                "overdue": progress["overdue"],
+            },
+            body,
+        )
+    )
+    rows = [
+        [
+            _p(_("Measure"), head),
+            _p(_("Category"), head),
+            _p(_("Responsible"), head),
+            _p(_("Deadline"), head),
+            _p(_("Status"), head),
+        ]
+    ]
+    labels = dict(Observation.Category.choices)
+    for item in items:
+        status = item.get_status_display()
+        if item.status_reason:
+            status = f"{status}: {item.status_reason}"
+        rows.append(
+            [
+                _p(item.title, cell),
+                _p(labels.get(item.main_category, item.main_category), cell),
+                _p(item.responsible_agency.name, cell),
+                _p(formats.date_format(item.due_date, "SHORT_DATE_FORMAT"), cell),
+                _p(status, cell),
+            ]
+        )
+    if not items:
+        rows.append([_p(_("No measures yet."), cell), "", "", "", ""])
+    table = Table(rows, colWidths=[width * 0.28, width * 0.15, width * 0.2, width * 0.14, width * 0.23], repeatRows=1)
+    table.setStyle(_table_style())
+    story.append(table)
+
+    story.append(_p(_("Observations"), h2))
+    for number, observation in enumerate(observations, start=1):
+        text = [
+            _p(
+                f"{number}. {observation.get_category_display()} – "
+                + _("feels safe: %(rating)d of 5") % {"rating": observation.safety_rating},
+                cell_bold,
+            ),
+            _p(observation.description, cell),
+        ]
+        if observation.suggested_measure:
+            text.append(_p(_("Suggested measure: %(text)s") % {"text": observation.suggested_measure}, cell))
+        photos = list(observation.photos.all())[:2]
+        images = []
+        for photo in photos:
+            try:
+                images.append(Image(photo.thumbnail.path, width=30 * mm, height=22 * mm, kind="proportional"))
+            except (OSError, ValueError, NotImplementedError):
+                continue
+        block = Table([[text, images or ""]], colWidths=[width * 0.7, width * 0.3])
+        block.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey)])
+        )
+        story.append(KeepTogether(block))
+
+    def footer(canvas, document):
+        canvas.saveState()
+        canvas.setFont(font, 7.5)
+        canvas.drawString(16 * mm, 9 * mm, f"{walk.title} · SLT")
+        canvas.drawRightString(A4[0] - 16 * mm, 9 * mm, _("Page %(number)d") % {"number": document.page})
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue()
+
+
+def _table_style():
+    return TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#12466b")),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f8")]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+        ]
+    )

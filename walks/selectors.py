@@ -1,0 +1,303 @@
+"""Reads for safety walks. Views reach walks, observations and photos only through these functions.
+
+Policy (DESIGN.md section 3): every signed-in staff user reads walks, observations and reports;
+coordinators and the walk's organiser change them; participants (invited users and members of
+invited agencies) add observations.
+"""
+
+from collections import Counter, defaultdict
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from coordination.models import ActionItem, Agency
+
+from .models import Observation, ObservationPhoto, SafetyWalk
+
+
+def _is_staff_user(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_plan_walks(user) -> bool:
+    """Coordinators, police and agency members plan walks; administrators and the steering group do not."""
+    return _is_staff_user(user) and user.role in {user.Role.COORDINATOR, user.Role.POLICE, user.Role.AGENCY}
+
+
+def can_change_walk(user, walk: SafetyWalk) -> bool:
+    return _is_staff_user(user) and (user.is_coordinator or walk.organiser_id == user.pk)
+
+
+def is_participant(user, walk: SafetyWalk) -> bool:
+    """Invited as a person or as a member of an invited agency (uses the walk's prefetched invitations)."""
+    if not _is_staff_user(user):
+        return False
+    if any(invited.pk == user.pk for invited in walk.invited_users.all()):
+        return True
+    return user.agency_id is not None and any(agency.pk == user.agency_id for agency in walk.invited_agencies.all())
+
+
+def can_add_observation(user, walk: SafetyWalk) -> bool:
+    return walk.is_open_for_observations and (can_change_walk(user, walk) or is_participant(user, walk))
+
+
+def can_set_action_status(user, walk: SafetyWalk, item: ActionItem) -> bool:
+    """The walk's managers, and members of the agency responsible for the measure (as in coordination)."""
+    if not _is_staff_user(user):
+        return False
+    return can_change_walk(user, walk) or (user.agency_id is not None and user.agency_id == item.responsible_agency_id)
+
+
+def walks_visible_to(user) -> QuerySet[SafetyWalk]:
+    if not _is_staff_user(user):
+        return SafetyWalk.objects.none()
+    return SafetyWalk.objects.all()
+
+
+def walk_list(user, *, status: str = "", area=None) -> QuerySet[SafetyWalk]:
+    walks = (
+        walks_visible_to(user)
+        .select_related("area", "organiser")
+        .annotate(observation_count=Count("observations", distinct=True))
+    )
+    if status:
+        walks = walks.filter(status=status)
+    if area:
+        walks = walks.filter(area=area)
+    return walks.order_by("-date", "-start_time", "-id")
+
+
+def _walk_queryset(user) -> QuerySet[SafetyWalk]:
+    return (
+        walks_visible_to(user)
+        .select_related("area", "organiser", "organiser__agency")
+        .prefetch_related(
+            Prefetch("invited_agencies", queryset=Agency.objects.order_by("name")),
+            "invited_users",
+        )
+    )
+
+
+def get_walk_for_user(user, pk) -> SafetyWalk:
+    """The walk for reading; 404 if the user may not read it."""
+    return get_object_or_404(_walk_queryset(user), pk=pk)
+
+
+def get_walk_for_change(user, pk) -> SafetyWalk:
+    """The walk for coordinators and its organiser; 404 if unreadable, 403 if only readable."""
+    walk = get_walk_for_user(user, pk)
+    if not can_change_walk(user, walk):
+        raise PermissionDenied
+    return walk
+
+
+def get_walk_for_observation(user, pk) -> SafetyWalk:
+    """The walk for someone who adds an observation; 403 for readers who do not take part."""
+    walk = get_walk_for_user(user, pk)
+    if not (can_change_walk(user, walk) or is_participant(user, walk)):
+        raise PermissionDenied
+    return walk
+
+
+def observations_for_walk(walk: SafetyWalk) -> QuerySet[Observation]:
+    return (
+        walk.observations.select_related("created_by")
+        .prefetch_related(
+            Prefetch("photos", queryset=ObservationPhoto.objects.order_by("id")),
+            Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_agency")),
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def get_observation_for_user(user, pk) -> Observation:
+    return get_object_or_404(
+        Observation.objects.filter(walk__in=walks_visible_to(user))
+        .select_related("walk", "walk__area", "created_by")
+        .prefetch_related(
+            "photos", Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_agency"))
+        ),
+        pk=pk,
+    )
+
+
+def get_photo_for_user(user, pk) -> ObservationPhoto:
+    return get_object_or_404(ObservationPhoto.objects.filter(observation__walk__in=walks_visible_to(user)), pk=pk)
+
+
+def action_items_for_walk(walk: SafetyWalk) -> QuerySet[ActionItem]:
+    """The walk's measures: action items linked to at least one of its observations."""
+    linked = Observation.action_items.through.objects.filter(actionitem_id=OuterRef("pk"), observation__walk_id=walk.pk)
+    return (
+        ActionItem.objects.filter(Exists(linked))
+        .select_related("responsible_agency")
+        .prefetch_related(
+            Prefetch(
+                "observations", queryset=Observation.objects.filter(walk_id=walk.pk).only("id", "category", "walk_id")
+            )
+        )
+        .order_by("due_date", "id")
+    )
+
+
+def get_walk_action_for_user(user, walk: SafetyWalk, item_pk) -> ActionItem:
+    item = get_object_or_404(action_items_for_walk(walk), pk=item_pk)
+    if not can_set_action_status(user, walk, item):
+        raise PermissionDenied
+    return item
+
+
+def main_category(item: ActionItem) -> str:
+    """The category an action counts under: the most common among its observations (ties: list order)."""
+    counts = Counter(observation.category for observation in item.observations.all())
+    if not counts:
+        return Observation.Category.OTHER
+    order = list(Observation.Category.values)
+    return max(counts, key=lambda category: (counts[category], -order.index(category)))
+
+
+def progress(items) -> dict:
+    """How far an action list has come: done and will-not-be-done count as handled."""
+    items = list(items)
+    total = len(items)
+    by_status = Counter(item.status for item in items)
+    done = by_status[ActionItem.Status.DONE]
+    handled = done + by_status[ActionItem.Status.WONT_DO]
+    today = timezone.localdate()
+    return {
+        "total": total,
+        "done": done,
+        "handled": handled,
+        "wont_do": by_status[ActionItem.Status.WONT_DO],
+        "open": by_status[ActionItem.Status.OPEN] + by_status[ActionItem.Status.IN_PROGRESS],
+        "overdue": sum(1 for item in items if item.is_open and item.due_date < today),
+        "percent": round(100 * handled / total) if total else 0,
+        "done_percent": round(100 * done / total) if total else 0,
+        "wont_do_percent": (round(100 * handled / total) - round(100 * done / total)) if total else 0,
+    }
+
+
+def category_summary(observations, items) -> list[dict]:
+    """Per category: observations and actions with counts and shares, largest first (for the report)."""
+    observations = list(observations)
+    items = list(items)
+    observation_counts = Counter(observation.category for observation in observations)
+    action_counts = Counter(main_category(item) for item in items)
+    labels = dict(Observation.Category.choices)
+    rows = []
+    for category in Observation.Category.values:
+        observed, acted = observation_counts[category], action_counts[category]
+        if not observed and not acted:
+            continue
+        rows.append(
+            {
+                "category": category,
+                "label": labels[category],
+                "colour": Observation.COLOURS[category],
+                "observations": observed,
+                "observation_share": round(100 * observed / len(observations)) if observations else 0,
+                "actions": acted,
+                "action_share": round(100 * acted / len(items)) if items else 0,
+            }
+        )
+    rows.sort(key=lambda row: (-row["observations"], -row["actions"]))
+    return rows
+
+
+def walk_action_items(user) -> QuerySet[ActionItem]:
+    """Every measure that came from a safety walk, for the follow-up page."""
+    if not _is_staff_user(user):
+        return ActionItem.objects.none()
+    return ActionItem.objects.filter(source=ActionItem.Source.WALK, observations__isnull=False).distinct()
+
+
+def follow_up(user) -> dict:
+    """Open walk measures across walks: by agency, by category, the share done, and the list overdue first."""
+    items = walk_action_items(user)
+    today = timezone.localdate()
+    open_filter = Q(status__in=ActionItem.OPEN_STATUSES)
+    overdue_filter = open_filter & Q(due_date__lt=today)
+    totals = items.aggregate(
+        total=Count("pk", distinct=True),
+        done=Count("pk", filter=Q(status=ActionItem.Status.DONE), distinct=True),
+        wont_do=Count("pk", filter=Q(status=ActionItem.Status.WONT_DO), distinct=True),
+        open=Count("pk", filter=open_filter, distinct=True),
+        overdue=Count("pk", filter=overdue_filter, distinct=True),
+    )
+    by_agency = list(
+        ActionItem.objects.filter(pk__in=items.values("pk"))
+        .values("responsible_agency_id", "responsible_agency__name")
+        .annotate(
+            total=Count("pk"),
+            open=Count("pk", filter=open_filter),
+            overdue=Count("pk", filter=overdue_filter),
+            done=Count("pk", filter=Q(status=ActionItem.Status.DONE)),
+        )
+        .order_by("-open", "responsible_agency__name")
+    )
+    for row in by_agency:
+        row["done_percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
+    labels = dict(Observation.Category.choices)
+    by_category_rows = (
+        Observation.objects.filter(action_items__in=items.values("pk"))
+        .values("category")
+        .annotate(
+            total=Count("action_items", distinct=True),
+            open=Count("action_items", filter=Q(action_items__status__in=ActionItem.OPEN_STATUSES), distinct=True),
+            overdue=Count(
+                "action_items",
+                filter=Q(action_items__status__in=ActionItem.OPEN_STATUSES, action_items__due_date__lt=today),
+                distinct=True,
+            ),
+            done=Count("action_items", filter=Q(action_items__status=ActionItem.Status.DONE), distinct=True),
+        )
+        .order_by("-open", "category")
+    )
+    by_category = [
+        {
+            **row,
+            "label": labels.get(row["category"], row["category"]),
+            "colour": Observation.COLOURS.get(row["category"], "#393b79"),
+            "done_percent": round(100 * row["done"] / row["total"]) if row["total"] else 0,
+        }
+        for row in by_category_rows
+    ]
+    return {"totals": totals, "by_agency": by_agency, "by_category": by_category}
+
+
+def open_walk_actions(user, *, agency=None, category: str = "") -> QuerySet[ActionItem]:
+    """Open walk measures, overdue first (the oldest deadline first), with their walk for the link."""
+    items = walk_action_items(user).filter(status__in=ActionItem.OPEN_STATUSES)
+    if agency:
+        items = items.filter(responsible_agency=agency)
+    if category:
+        items = items.filter(observations__category=category)
+    return (
+        ActionItem.objects.filter(pk__in=items.values("pk"))
+        .select_related("responsible_agency")
+        .prefetch_related(
+            Prefetch(
+                "observations",
+                queryset=Observation.objects.select_related("walk").only(
+                    "id", "category", "walk_id", "walk__id", "walk__title", "walk__date"
+                ),
+            )
+        )
+        .order_by("due_date", "id")
+    )
+
+
+def walks_for_progress(walks) -> dict[int, dict]:
+    """Progress per walk id for a list of walks, in two queries."""
+    walk_ids = [walk.pk for walk in walks]
+    links = Observation.action_items.through.objects.filter(observation__walk_id__in=walk_ids).values_list(
+        "observation__walk_id", "actionitem_id"
+    )
+    items_by_walk = defaultdict(set)
+    for walk_id, item_id in links:
+        items_by_walk[walk_id].add(item_id)
+    all_ids = set().union(*items_by_walk.values()) if items_by_walk else set()
+    items = {item.pk: item for item in ActionItem.objects.filter(pk__in=all_ids).only("id", "status", "due_date")}
+    return {walk_id: progress(items[i] for i in ids) for walk_id, ids in items_by_walk.items()}
