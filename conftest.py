@@ -12,3 +12,5 @@ django.setup()
 
 # Hashing with a million PBKDF2 rounds per test user is the slowest thing a test would do.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test starts with an empty cache of its own (tests/conftest.py clears it).
+settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

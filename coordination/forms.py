@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts.models import User
+from slt.core.forms import FilterForm
 
 from .models import (
     ActionItem,
@@ -42,7 +43,7 @@ class AgencyForm(forms.ModelForm):
         return self.cleaned_data["organisation_number"].replace(" ", "")
 
 
-class AgencySearchForm(forms.Form):
+class AgencySearchForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Agency.Kind.choices])
     inactive = forms.BooleanField(label=_("Show inactive"), required=False)
@@ -198,7 +199,7 @@ class NoteForm(forms.Form):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
-class ActionItemFilterForm(forms.Form):
+class ActionItemFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *ActionItem.Status.choices])
     agency = forms.ModelChoiceField(
@@ -305,7 +306,7 @@ class ConcernShareForm(forms.Form):
             del self.fields["includes_identity"]
 
 
-class ConcernFilterForm(forms.Form):
+class ConcernFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *Concern.Status.choices])
     category = forms.ChoiceField(

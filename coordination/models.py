@@ -133,6 +133,15 @@ class ActionItem(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # 0 while open or in progress, 1 when settled: lists show open items first from an index.
+    is_settled = models.GeneratedField(
+        expression=models.Case(
+            models.When(status__in=["open", "in_progress"], then=models.Value(0)),
+            default=models.Value(1),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
     meeting = models.ForeignKey(
         "Meeting",
         verbose_name=_("meeting"),
@@ -165,6 +174,7 @@ class ActionItem(models.Model):
         indexes = [
             models.Index(fields=["responsible_agency", "status", "due_date"]),
             models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["is_settled", "due_date", "id"], name="action_item_open_first_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,9 +2,10 @@
 
 from datetime import date, datetime, time
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -180,8 +181,7 @@ def action_item_list(
     if search:
         items = items.filter(Q(title__icontains=search) | Q(description__icontains=search))
     # Open items first (the most overdue at the top), then the settled ones.
-    settled = Case(When(status__in=ActionItem.OPEN_STATUSES, then=Value(0)), default=Value(1))
-    return items.order_by(settled, "due_date", "id")
+    return items.order_by("is_settled", "due_date", "id")
 
 
 def get_action_item_for_user(user, pk) -> ActionItem:
@@ -347,16 +347,11 @@ def _month_starts(today, months):
     return starts
 
 
-def concern_statistics(*, months=12, today=None):
-    """Aggregated counts (no personal data), with small counts suppressed, for tables and charts.
+STATISTICS_CACHE_SECONDS = 300  # aggregated, non-personal counts; a few minutes old is fine
 
-    Each month is a range condition on created_at (index-friendly, no per-row date arithmetic), counted in
-    three grouped queries whatever the number of concerns.
-    """
-    today = today or timezone.localdate()
-    starts = _month_starts(today, months)
-    month_keys = starts[:-1]
-    bounds = [timezone.make_aware(datetime.combine(day, time.min)) for day in starts]
+
+def _statistics_counts(bounds, months):
+    """The grouped counts behind the statistics: plain numbers, cached for all users and languages."""
 
     def per_month(prefix=""):
         return {
@@ -382,6 +377,28 @@ def concern_statistics(*, months=12, today=None):
         .annotate(n=Count("id"), **per_month())
         .order_by()
     }
+
+    by_status = dict(ActionItem.objects.values_list("status").annotate(n=Count("id")).order_by())
+    return {"by_category": by_category, "by_area": by_area, "by_status": by_status}
+
+
+def concern_statistics(*, months=12, today=None):
+    """Aggregated counts (no personal data), with small counts suppressed, for tables and charts.
+
+    Each month is a range condition on created_at (index-friendly, no per-row date arithmetic), counted in
+    three grouped queries whatever the number of concerns.
+    """
+    today = today or timezone.localdate()
+    starts = _month_starts(today, months)
+    month_keys = starts[:-1]
+    bounds = [timezone.make_aware(datetime.combine(day, time.min)) for day in starts]
+
+    counts = cache.get_or_set(
+        f"coordination:statistics:{bounds[0].isoformat()}:{months}",
+        lambda: _statistics_counts(bounds, months),
+        STATISTICS_CACHE_SECONDS,
+    )
+    by_category, by_area, by_status = counts["by_category"], counts["by_area"], counts["by_status"]
     totals = [sum(row[f"m{i}"] for row in by_area.values()) for i in range(months)]
 
     categories = ConcernCategory.Category.choices
@@ -404,7 +421,6 @@ def concern_statistics(*, months=12, today=None):
         area_counts.append((str(_("No area given")), by_area[None]["n"]))
     area_rows = [{"label": name, "count": suppress(n)} for name, n in area_counts]
 
-    by_status = dict(ActionItem.objects.values_list("status").annotate(n=Count("id")).order_by())
     status_rows = [
         {"label": str(label), "count": suppress(by_status.get(code, 0))} for code, label in ActionItem.Status.choices
     ]

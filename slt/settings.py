@@ -161,6 +161,16 @@ else:
         "store_processed": False,
     }
 CELERY_TIMEZONE = TIME_ZONE
+
+# Cache (aggregated statistics only, never personal data): Redis when REDIS_URL is set, otherwise files
+# under var/, so that nothing is kept in process memory between requests.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
+    }
+CACHES["default"]["KEY_PREFIX"] = "slt"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

@@ -36,6 +36,7 @@ def _environment(port):
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
         "DATABASE_URL": f"{PG}/{DB_NAME}",
+        "REDIS_URL": "redis://127.0.0.1:6379/13",
     }
 
 

@@ -121,3 +121,10 @@ def test_the_twelve_months_cross_the_new_year():
     assert (months[0].year, months[0].month) == (2025, 2)
     assert (months[-1].year, months[-1].month) == (2026, 1)
     assert len(set(months)) == 12
+
+
+def test_statistics_are_cached_and_the_cached_counts_are_the_same(other_reporter, django_assert_num_queries):
+    first = concern_statistics()
+    with django_assert_num_queries(1):  # only the list of areas; the grouped counts come from the cache
+        second = concern_statistics()
+    assert second == first

@@ -1,0 +1,18 @@
+from django import forms
+
+
+class FilterForm(forms.Form):
+    """A GET filter above a list. Rendered with partials/filter_field.html, which is much cheaper per request
+    than crispy's field templates: list pages are the busiest pages of the site."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
