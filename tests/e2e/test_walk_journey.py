@@ -40,6 +40,7 @@ def photo(name, colour):
 
 def add_observation(page, *, at, category, description, rating, measure, picture, finish):
     walk_map = page.locator("#walk-map")
+    expect(walk_map).to_have_class(re.compile(r"leaflet-container"))  # the map script has run
     walk_map.click(position=at)
     expect(page.get_by_label("Breddegrad")).not_to_have_value("")
     expect(page.get_by_label("Lengdegrad")).not_to_have_value("")
