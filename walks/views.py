@@ -13,7 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination.models import ActionItem, Agency
+from coordination.models import ActionItem
+from coordination.selectors import agencies_visible_to
 
 from . import selectors, services
 from .forms import ActionFromObservationsForm, ActionStatusForm, ObservationForm, PublishForm, WalkForm, WalkStatusForm
@@ -463,7 +464,7 @@ def follow_up(request):
     category = request.GET.get("category", "")
     if category not in Observation.Category.values:
         category = ""
-    agency = Agency.objects.filter(pk=agency_id).first() if agency_id.isdigit() else None
+    agency = agencies_visible_to(request.user).filter(pk=agency_id).first() if agency_id.isdigit() else None
     summary = selectors.follow_up(request.user)
     items = list(selectors.open_walk_actions(request.user, agency=agency, category=category))
     for item in items:
