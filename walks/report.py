@@ -1,5 +1,6 @@
 """The walk report as a PDF (reportlab): local fonts, local images, no network."""
 
+import logging
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -18,6 +19,8 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate
 from .models import Observation
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+logger = logging.getLogger(__name__)
 
 
 def _fonts() -> tuple[str, str]:
@@ -234,7 +237,8 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
             try:
                 images.append(Image(photo.thumbnail.path, width=30 * mm, height=22 * mm, kind="proportional"))
             except (OSError, ValueError, NotImplementedError):
-                continue
+                # A missing or unreadable thumbnail must not cost the whole report; say so in the log.
+                logger.warning("Photo %s left out of the PDF of walk %s: thumbnail unreadable", photo.pk, walk.pk)
         block = Table([[text, images or ""]], colWidths=[width * 0.7, width * 0.3])
         block.setStyle(
             TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey)])
