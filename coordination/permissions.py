@@ -1,14 +1,8 @@
 """Who may change what in coordination (DESIGN.md section 3). Reading goes through selectors."""
 
-from slt.accounts.models import User
+from slt.accounts.roles import can_see_statistics, has_case_role, is_active_user, is_coordinator
 
-
-def is_active_user(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_coordinator(user) -> bool:
-    return is_active_user(user) and user.role == User.Role.COORDINATOR
+__all__ = ["can_see_statistics", "has_case_role", "is_active_user", "is_coordinator"]
 
 
 def can_manage_forums(user) -> bool:
@@ -26,11 +20,7 @@ def can_change_meeting(user, meeting) -> bool:
 
 def can_log_concern(user) -> bool:
     """Coordinators, the police and agency staff (schools and others) log concerns; not steering or admin."""
-    return (
-        is_active_user(user)
-        and user.agency_id is not None
-        and user.role in {User.Role.COORDINATOR, User.Role.POLICE, User.Role.AGENCY}
-    )
+    return has_case_role(user)
 
 
 def can_see_concern_list(user) -> bool:
@@ -73,7 +63,3 @@ def can_update_action_item(user, item) -> bool:
     if is_coordinator(user):
         return True
     return is_active_user(user) and user.agency_id is not None and user.agency_id == item.responsible_agency_id
-
-
-def can_see_statistics(user) -> bool:
-    return is_active_user(user)

@@ -12,7 +12,6 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from slt.accounts.models import User
 from slt.audit.models import AuditEvent
 
 from .models import (
@@ -28,7 +27,7 @@ from .models import (
     Forum,
     Meeting,
 )
-from .permissions import can_log_concern, is_active_user, is_coordinator
+from .permissions import can_log_concern, has_case_role, is_active_user, is_coordinator
 
 
 def agencies_visible_to(user) -> QuerySet[Agency]:
@@ -313,7 +312,7 @@ def chart_value(count: int):
 
 
 def my_open_action_items(user, *, limit=10):
-    if not is_active_user(user) or user.agency_id is None or user.role == User.Role.STEERING:
+    if not has_case_role(user):
         return ActionItem.objects.none()
     return (
         action_items_visible_to(user)

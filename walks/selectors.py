@@ -13,26 +13,23 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from coordination.models import ActionItem, Agency
+from slt.accounts.roles import has_case_role, is_active_user, is_coordinator
 
 from .models import Observation, ObservationPhoto, SafetyWalk
 
 
-def _is_staff_user(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
 def can_plan_walks(user) -> bool:
     """Coordinators, police and agency members plan walks; administrators and the steering group do not."""
-    return _is_staff_user(user) and user.role in {user.Role.COORDINATOR, user.Role.POLICE, user.Role.AGENCY}
+    return has_case_role(user)
 
 
 def can_change_walk(user, walk: SafetyWalk) -> bool:
-    return _is_staff_user(user) and (user.is_coordinator or walk.organiser_id == user.pk)
+    return is_active_user(user) and (is_coordinator(user) or walk.organiser_id == user.pk)
 
 
 def is_participant(user, walk: SafetyWalk) -> bool:
     """Invited as a person or as a member of an invited agency (uses the walk's prefetched invitations)."""
-    if not _is_staff_user(user):
+    if not is_active_user(user):
         return False
     if any(invited.pk == user.pk for invited in walk.invited_users.all()):
         return True
@@ -45,13 +42,13 @@ def can_add_observation(user, walk: SafetyWalk) -> bool:
 
 def can_set_action_status(user, walk: SafetyWalk, item: ActionItem) -> bool:
     """The walk's managers, and members of the agency responsible for the measure (as in coordination)."""
-    if not _is_staff_user(user):
+    if not is_active_user(user):
         return False
     return can_change_walk(user, walk) or (user.agency_id is not None and user.agency_id == item.responsible_agency_id)
 
 
 def walks_visible_to(user) -> QuerySet[SafetyWalk]:
-    if not _is_staff_user(user):
+    if not is_active_user(user):
         return SafetyWalk.objects.none()
     return SafetyWalk.objects.all()
 
@@ -208,7 +205,7 @@ def category_summary(observations, items) -> list[dict]:
 
 def walk_action_items(user) -> QuerySet[ActionItem]:
     """Every measure that came from a safety walk, for the follow-up page."""
-    if not _is_staff_user(user):
+    if not is_active_user(user):
         return ActionItem.objects.none()
     return ActionItem.objects.filter(source=ActionItem.Source.WALK, observations__isnull=False).distinct()
 

@@ -70,5 +70,14 @@ class User(AbstractUser):
 
     @property
     def can_manage_registry(self):
-        """Agencies and areas: administrators and coordinators change them."""
-        return self.is_active and self.role in {self.Role.ADMIN, self.Role.COORDINATOR}
+        """For templates; the rule lives in slt.accounts.roles."""
+        from .roles import can_manage_registry
+
+        return can_manage_registry(self)
+
+    @property
+    def can_see_statistics(self):
+        """For templates; the rule lives in slt.accounts.roles."""
+        from .roles import can_see_statistics
+
+        return can_see_statistics(self)

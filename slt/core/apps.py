@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,7 @@ class CoreConfig(AppConfig):
     name = "slt.core"
     label = "core"
     verbose_name = _("Platform")
+
+    def ready(self):
+        # Each app's panels.py registers its menu entries, dashboard panels, search and demo data.
+        autodiscover_modules("panels")

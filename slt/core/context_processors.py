@@ -1,4 +1,4 @@
-from .navigation import modules_for
+from .registry import registry
 
 
 def navigation(request):
@@ -7,7 +7,7 @@ def navigation(request):
         return {"nav_modules": []}
     return {
         "nav_modules": [
-            {"module": module, "url": module.url, "active": request.path.startswith(module.url)}
-            for module in modules_for(user)
+            {"module": entry, "url": entry.url, "active": request.path.startswith(entry.url)}
+            for entry in registry.menu_for(user)
         ]
     }

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class FilterForm(forms.Form):
@@ -16,3 +17,13 @@ class FilterForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class SearchForm(FilterForm):
+    q = forms.CharField(
+        label=_("Search"),
+        min_length=2,
+        max_length=200,
+        strip=True,
+        error_messages={"min_length": _("Type at least two characters.")},
+    )

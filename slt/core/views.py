@@ -5,37 +5,59 @@ from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from coordination import permissions as coordination_permissions
-from coordination import selectors as coordination_selectors
-from slt.accounts.models import User
 from slt.celery import app as celery_app
 
-from .navigation import modules_for
+from .forms import SearchForm
+from .registry import registry
 
 logger = logging.getLogger(__name__)
 
+SEARCH_HITS_PER_SOURCE = 10
+
 
 def dashboard(request):
-    """The role dashboard: my agency's open action items, upcoming meetings, new concerns shared with my
-    agency; statistics for coordinators and the steering group."""
+    """The role dashboard: whatever the installed modules register for this user, in their declared order."""
     user = request.user
-    context = {
-        "modules": modules_for(user),
-        "today": timezone.localdate(),
-        "action_items": list(coordination_selectors.my_open_action_items(user)),
-        "meetings": list(coordination_selectors.upcoming_meetings(user)),
-        "inbox": list(coordination_selectors.concern_inbox(user)),
-        "new_concerns": list(coordination_selectors.new_concerns_for_coordinator(user)),
-        "show_action_items": coordination_permissions.can_log_concern(user),
-        "show_stats": user.role in {User.Role.COORDINATOR, User.Role.STEERING},
-    }
-    if context["show_stats"]:
-        context["stats"] = coordination_selectors.concern_statistics()
-    return render(request, "core/dashboard.html", context)
+    panels = [{"panel": panel, "context": context} for panel, context in registry.panels_for(user)]
+    scripts = []
+    for item in panels:
+        scripts += [script for script in item["panel"].scripts if script not in scripts]
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "modules": registry.menu_for(user),
+            "actions": registry.actions_for(user),
+            "half_panels": [item for item in panels if item["panel"].width == "half"],
+            "full_panels": [item for item in panels if item["panel"].width == "full"],
+            "panel_scripts": scripts,
+        },
+    )
+
+
+def search(request):
+    """Global search: each module answers for its own records, under the same policy as its lists."""
+    form = SearchForm(request.GET or None)
+    results = []
+    query = ""
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        for source in registry.search_sources_for(request.user):
+            hits = source.search(request.user, query, SEARCH_HITS_PER_SOURCE)
+            results.append({"source": source, "hits": hits})
+    return render(
+        request,
+        "core/search.html",
+        {
+            "form": form,
+            "query": query,
+            "results": results,
+            "hit_count": sum(len(group["hits"]) for group in results),
+        },
+    )
 
 
 def _database_ok() -> bool:

@@ -37,7 +37,27 @@ def test_the_school_sees_its_items_overdue_first_its_meetings_and_new_shares(cli
     assert 'class="badge text-bg-danger">Forfalt' in page
     assert "Koordineringsmøte" in page and "Hemmelig møte" not in page
     assert shared.reference in page and unshared.reference not in page
-    assert "Statistikk" not in page.split("Dine moduler")[0]
+    assert "Bekymringer per måned etter kategori" in page  # every signed-in user sees the aggregated statistics
+
+
+@pytest.mark.parametrize("role", ["admin", "coordinator", "police", "agency_member", "steering"])
+def test_navigation_dashboard_and_page_agree_on_who_sees_statistics(request, client_for, role):
+    """DESIGN.md section 3: statistics are for every signed-in user, aggregated. The menu, the dashboard
+    panel and the statistics page answer the same for every role."""
+    client = client_for(request.getfixturevalue(role))
+    dashboard = client.get(URL)
+    statistics_url = reverse("coordination:statistics")
+    assert any(entry["url"] == statistics_url for entry in dashboard.context["nav_modules"])
+    assert "statistics" in {item["panel"].key for item in dashboard.context["full_panels"]}
+    assert client.get(statistics_url).status_code == 200
+
+
+def test_an_inactive_user_sees_no_statistics(client_for, agency_member):
+    client = client_for(agency_member)
+    agency_member.is_active = False
+    agency_member.save(update_fields=["is_active"])
+    response = client.get(reverse("coordination:statistics"))
+    assert response.status_code == 302  # signed out: the session of a deactivated user no longer counts
 
 
 def test_steering_sees_statistics_and_meetings_but_no_concerns(client_for, steering, other_reporter):
@@ -57,7 +77,7 @@ def test_small_counts_are_hidden_in_tables_and_chart_data(client_for, coordinato
 
     response = client_for(coordinator).get(URL)
 
-    stats = response.context["stats"]
+    stats = next(item["context"]["stats"] for item in response.context["full_panels"])
     this_month = stats["month_rows"][-1]["cells"]
     labels = stats["categories"]
     assert this_month[labels.index("Mobbing")] == "< 5"

@@ -35,12 +35,12 @@ def test_an_unknown_page_answers_404_in_norwegian(client_for, coordinator):
 
 
 def test_a_server_error_answers_500_in_norwegian(client_for, coordinator, monkeypatch):
-    from slt.core import views
+    from slt.core.registry import registry
 
-    def explode(request):
+    def explode(user):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(views, "modules_for", lambda user: explode(None))
+    monkeypatch.setattr(registry, "menu_for", explode)
     client = client_for(coordinator)
     client.raise_request_exception = False
     response = client.get(reverse("core:dashboard"))

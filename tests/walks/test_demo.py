@@ -1,7 +1,7 @@
 import pytest
 
+from coordination import demo_registry as demo
 from coordination.models import ActionItem
-from slt.core import demo
 from walks.demo import CENTRE_WALK, PLANNED_WALK, seed_walks
 from walks.models import Observation, ObservationPhoto, SafetyWalk
 from walks.selectors import category_summary, main_category

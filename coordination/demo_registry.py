@@ -1,12 +1,12 @@
-"""Demo data for a Sandnes-like municipality. Every function is idempotent."""
+"""Demo registry for a Sandnes-like municipality: areas, agencies and the demo users. Idempotent."""
 
 from django.db import transaction
 
-from coordination.models import Agency, AgencyContact, Area
-from coordination.validators import organisation_number_is_valid
 from slt.accounts.models import User
+from slt.core.registry import DEMO_PASSWORD
 
-DEMO_PASSWORD = "demo"
+from .models import Agency, AgencyContact, Area
+from .validators import organisation_number_is_valid
 
 AREAS = [
     ("Sandnes sentrum", "Sentrum med Ruten, Langgata og kvartalene rundt stasjonen."),
