@@ -27,3 +27,9 @@ def record_event(
         request_id=facts.request_id,
         ip=facts.ip,
     )
+
+
+def record_export(*, actor, obj: models.Model | None = None, object_type: str = "") -> AuditEvent:
+    """Every export (CSV, GeoJSON, PDF, calendar file) leaves the platform: log who took what kind of record
+    out, and which one when it is one record; never the content."""
+    return record_event(actor=actor, action=AuditEvent.Action.EXPORT, obj=obj, object_type=object_type)
