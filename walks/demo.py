@@ -4,14 +4,16 @@ from datetime import time, timedelta
 from decimal import Decimal
 from io import BytesIO
 
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from coordination.models import ActionItem, Agency, Area
+from coordination.services import action_item_set_status
 
-from .models import Observation, ObservationPhoto, SafetyWalk
+from . import services
+from .models import Observation, SafetyWalk
 
 CENTRE_WALK = "Trygghetsvandring i Sandnes sentrum etter mørkets frembrudd"
 PLANNED_WALK = "Trygghetsvandring på skoleveien til Lura ungdomsskole"
@@ -155,7 +157,7 @@ ACTIONS = [
 ]
 
 
-def _demo_photo(seed: int) -> ContentFile:
+def _demo_photo(seed: int) -> SimpleUploadedFile:
     """A small night scene: a dark street with a lamp, drawn in code (no files in the repository)."""
     img = Image.new("RGB", (640, 480), (18 + seed % 5 * 4, 24, 40))
     draw = ImageDraw.Draw(img)
@@ -167,54 +169,37 @@ def _demo_photo(seed: int) -> ContentFile:
     draw.polygon([(x - 60, 360), (x + 68, 360), (x + 4, 170)], fill=(60, 58, 50) if seed % 3 else (35, 35, 45))
     out = BytesIO()
     img.save(out, format="JPEG", quality=80)
-    return ContentFile(out.getvalue(), name="demo.jpg")
+    return SimpleUploadedFile(f"demo-{seed}.jpg", out.getvalue(), content_type="image/jpeg")
 
 
-def _thumbnail(content: ContentFile) -> ContentFile:
-    with Image.open(BytesIO(content.read())) as img:
-        img.thumbnail((480, 480))
-        out = BytesIO()
-        img.save(out, format="JPEG", quality=80)
-    content.seek(0)
-    return ContentFile(out.getvalue(), name="thumbnail.jpg")
+def _backdate(model, pk, **fields):
+    """Demo history only: the services stamp "now" and refuse deadlines in the past, as they should for
+    real use. The demo walk took place weeks ago, so its dates are moved back after the services ran."""
+    model.objects.filter(pk=pk).update(**fields)
 
 
-@transaction.atomic
-def seed_walks(agencies: dict[str, Agency], users) -> list[SafetyWalk]:
-    people = {user.username: user for user in users}
-    today = timezone.localdate()
-    centre = Area.objects.get(name="Sandnes sentrum")
-    lura = Area.objects.get(name="Lura")
+def _seed_centre_walk(agencies, people, area) -> SafetyWalk:
     coordinator = people["koordinator"]
-
-    walk_date = today - timedelta(days=42)
-    walk, created = SafetyWalk.objects.get_or_create(
-        title=CENTRE_WALK,
-        defaults={
-            "area": centre,
-            "date": walk_date,
-            "start_time": time(19, 30),
-            "light": SafetyWalk.Light.AFTER_DARK,
-            "meeting_point": "Foran Sandnes rådhus, Rådhusgata 1",
-            "route_description": "Rådhuset – Langgata – Ruten – gangstien langs Sandnesbekken – "
+    walk_date = timezone.localdate() - timedelta(days=42)
+    walk = services.walk_save(
+        actor=coordinator,
+        walk=SafetyWalk(
+            title=CENTRE_WALK,
+            area=area,
+            date=walk_date,
+            start_time=time(19, 30),
+            light=SafetyWalk.Light.AFTER_DARK,
+            meeting_point="Foran Sandnes rådhus, Rådhusgata 1",
+            route_description="Rådhuset – Langgata – Ruten – gangstien langs Sandnesbekken – "
             "jernbaneundergangen – stasjonen – Elvegata – tilbake til rådhuset.",
-            "organiser": coordinator,
-            "residents_count": 6,
-            "youth_council_count": 3,
-            "landlords_count": 2,
-            "other_external_count": 1,
-            "external_participants": "Ungdomsrådet: to representanter fra Sandnes videregående skole.",
-            "status": SafetyWalk.Status.PUBLISHED,
-            "conclusion": "Sentrum oppleves i hovedsak som trygt, men mye av det som gjør området utrygt om "
-            "kvelden er vedlikehold – først og fremst dårlig belysning. De fleste tiltakene gjelder derfor lys. "
-            "Sandnes gatelys AS og Park og vei har fått ansvar med frister; ett tiltak blir ikke utført, "
-            "begrunnelsen står i tiltakslisten. Ny vandring i samme område om ett år.",
-            "published_at": timezone.now() - timedelta(days=21),
-            "created_by": coordinator,
-        },
-    )
-    if created:
-        walk.invited_agencies.set(
+            organiser=coordinator,
+            residents_count=6,
+            youth_council_count=3,
+            landlords_count=2,
+            other_external_count=1,
+            external_participants="Ungdomsrådet: to representanter fra Sandnes videregående skole.",
+        ),
+        invited_agencies=[
             agencies[name]
             for name in (
                 "Sandnes politistasjon",
@@ -224,59 +209,81 @@ def seed_walks(agencies: dict[str, Agency], users) -> list[SafetyWalk]:
                 "Uteseksjonen og fritidsklubbene",
                 "Natteravnene Sandnes",
             )
-        )
-        walk.invited_users.set([people["politi"], people["skole"]])
-        recorders = [coordinator, people["politi"], people["skole"]]
-        observations = []
-        for index, (category, description, rating, measure, lat, lng, photo) in enumerate(OBSERVATIONS):
-            observation = Observation.objects.create(
-                walk=walk,
-                category=category,
-                description=description,
-                safety_rating=rating,
-                suggested_measure=measure,
-                latitude=Decimal(lat),
-                longitude=Decimal(lng),
-                created_by=recorders[index % len(recorders)],
-            )
-            if photo:
-                image = _demo_photo(index)
-                record = ObservationPhoto(observation=observation, width=640, height=480)
-                record.thumbnail.save("thumbnail.jpg", _thumbnail(image), save=False)
-                record.image.save("photo.jpg", image, save=False)
-                record.save()
-            observations.append(observation)
-        for title, agency_name, indexes, days, status, reason in ACTIONS:
-            item = ActionItem.objects.create(
-                title=title,
-                responsible_agency=agencies[agency_name],
-                due_date=walk_date + timedelta(days=days),
-                status=status,
-                status_reason=reason,
-                source=ActionItem.Source.WALK,
-                created_by=coordinator,
-                completed_at=timezone.now() - timedelta(days=5) if status == ActionItem.Status.DONE else None,
-            )
-            item.observations.add(*(observations[i] for i in indexes))
-
-    planned, created = SafetyWalk.objects.get_or_create(
-        title=PLANNED_WALK,
-        defaults={
-            "area": lura,
-            "date": today + timedelta(days=14),
-            "start_time": time(17, 0),
-            "light": SafetyWalk.Light.AFTER_DARK,
-            "meeting_point": "Hovedinngangen til Lura ungdomsskole",
-            "route_description": "Skoleveien fra Luravegen til bussholdeplassen og gangbrua over E39.",
-            "organiser": people["politi"],
-            "youth_council_count": 4,
-            "residents_count": 5,
-            "created_by": people["politi"],
-        },
+        ],
+        invited_users=[people["politi"], people["skole"]],
     )
-    if created:
-        planned.invited_agencies.set(
-            [agencies["Lura ungdomsskole"], agencies["Park og vei"], agencies["Sandnes gatelys AS"]]
+    walk = services.walk_set_status(actor=coordinator, walk=walk, status=SafetyWalk.Status.IN_PROGRESS)
+    recorders = [coordinator, people["politi"], people["skole"]]
+    observations = [
+        services.observation_add(
+            actor=recorders[index % len(recorders)],
+            walk=walk,
+            category=category,
+            description=description,
+            safety_rating=rating,
+            suggested_measure=measure,
+            latitude=Decimal(lat),
+            longitude=Decimal(lng),
+            photos=[_demo_photo(index)] if photo else [],
         )
-        planned.invited_users.set([people["skole"], coordinator])
-    return [walk, planned]
+        for index, (category, description, rating, measure, lat, lng, photo) in enumerate(OBSERVATIONS)
+    ]
+    today = timezone.localdate()
+    for title, agency_name, indexes, days, status, reason in ACTIONS:
+        item = services.walk_action_create(
+            actor=coordinator,
+            walk=walk,
+            observations=[observations[i] for i in indexes],
+            title=title,
+            responsible_agency=agencies[agency_name],
+            due_date=max(today, walk_date + timedelta(days=days)),
+        )
+        if status != ActionItem.Status.OPEN:
+            action_item_set_status(actor=coordinator, item=item, status=status, reason=reason)
+        _backdate(
+            ActionItem,
+            item.pk,
+            due_date=walk_date + timedelta(days=days),
+            completed_at=timezone.now() - timedelta(days=5) if status == ActionItem.Status.DONE else None,
+        )
+    walk = services.walk_set_status(actor=coordinator, walk=walk, status=SafetyWalk.Status.COMPLETED)
+    walk = services.walk_publish(
+        actor=coordinator,
+        walk=walk,
+        conclusion="Sentrum oppleves i hovedsak som trygt, men mye av det som gjør området utrygt om "
+        "kvelden er vedlikehold – først og fremst dårlig belysning. De fleste tiltakene gjelder derfor lys. "
+        "Sandnes gatelys AS og Park og vei har fått ansvar med frister; ett tiltak blir ikke utført, "
+        "begrunnelsen står i tiltakslisten. Ny vandring i samme område om ett år.",
+    )
+    _backdate(SafetyWalk, walk.pk, published_at=timezone.now() - timedelta(days=21))
+    return walk
+
+
+def _seed_planned_walk(agencies, people, area) -> SafetyWalk:
+    return services.walk_save(
+        actor=people["politi"],
+        walk=SafetyWalk(
+            title=PLANNED_WALK,
+            area=area,
+            date=timezone.localdate() + timedelta(days=14),
+            start_time=time(17, 0),
+            light=SafetyWalk.Light.AFTER_DARK,
+            meeting_point="Hovedinngangen til Lura ungdomsskole",
+            route_description="Skoleveien fra Luravegen til bussholdeplassen og gangbrua over E39.",
+            youth_council_count=4,
+            residents_count=5,
+        ),
+        invited_agencies=[agencies["Lura ungdomsskole"], agencies["Park og vei"], agencies["Sandnes gatelys AS"]],
+        invited_users=[people["skole"], people["koordinator"]],
+    )
+
+
+@transaction.atomic
+def seed_walks(agencies: dict[str, Agency], users) -> list[SafetyWalk]:
+    """Two walks, through the same services as the pages use: one published with observations, photos
+    and an action list, one planned. A walk that exists already is left as it is."""
+    people = {user.username: user for user in users}
+    existing = {walk.title: walk for walk in SafetyWalk.objects.filter(title__in=[CENTRE_WALK, PLANNED_WALK])}
+    centre = existing.get(CENTRE_WALK) or _seed_centre_walk(agencies, people, Area.objects.get(name="Sandnes sentrum"))
+    planned = existing.get(PLANNED_WALK) or _seed_planned_walk(agencies, people, Area.objects.get(name="Lura"))
+    return [centre, planned]

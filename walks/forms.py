@@ -2,25 +2,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import ActionItem, Agency, Area
+from coordination.models import Agency, Area
 from slt.accounts.models import User
+from slt.core.forms import DateInput, TimeInput
 
 from .models import Observation, SafetyWalk
 from .photos import check_photo
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class WalkForm(forms.ModelForm):
@@ -177,13 +164,3 @@ class ActionFromObservationsForm(forms.Form):
         self.fields["observations"].label_from_instance = lambda obs: f"#{obs.pk} {obs}"
         # Inactive agencies are listed too, so that the service can say why they cannot be chosen.
         self.fields["responsible_agency"].queryset = Agency.objects.order_by("-is_active", "name")
-
-
-class ActionStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=ActionItem.Status.choices)
-    reason = forms.CharField(
-        label=_("Reason"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Needed when the measure will not be done; shown in the report."),
-    )

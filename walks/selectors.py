@@ -139,7 +139,8 @@ def action_items_for_walk(walk: SafetyWalk) -> QuerySet[ActionItem]:
     )
 
 
-def get_walk_action_for_user(user, walk: SafetyWalk, item_pk) -> ActionItem:
+def get_walk_action_for_change(user, walk: SafetyWalk, item_pk) -> ActionItem:
+    """A measure of the walk whose status the user may set; 404 if it is not the walk's, 403 if only readable."""
     item = get_object_or_404(action_items_for_walk(walk), pk=item_pk)
     if not can_set_action_status(user, walk, item):
         raise PermissionDenied

@@ -199,8 +199,3 @@ def walk_action_set_status(*, actor, walk: SafetyWalk, item: ActionItem, status:
     if not selectors.can_set_action_status(actor, walk, item):
         raise PermissionDenied
     return action_item_set_status(actor=actor, item=item, status=status, reason=reason)
-
-
-def export_recorded(*, actor, walk: SafetyWalk) -> None:
-    """An export leaves the platform: write who took which walk's observations out."""
-    record_event(actor=actor, action=AuditEvent.Action.EXPORT, obj=walk)

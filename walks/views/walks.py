@@ -1,0 +1,113 @@
+"""Plan, list, show and move safety walks."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordination.models import ActionItem
+from slt.core.pagination import paginate
+from slt.core.shortcuts import form_service, message_service
+
+from .. import selectors, services
+from ..forms import ActionFromObservationsForm, WalkForm, WalkStatusForm
+from ..models import SafetyWalk
+from .maps import legend, map_settings, points
+
+
+def walk_list(request):
+    status = request.GET.get("status", "")
+    if status not in SafetyWalk.Status.values:
+        status = ""
+    walks = selectors.walk_list(request.user, status=status)
+    page, query = paginate(request, walks)
+    progress = selectors.walks_for_progress(page.object_list)
+    rows = [(walk, progress.get(walk.pk)) for walk in page.object_list]
+    return render(
+        request,
+        "walks/walk_list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "status": status,
+            "statuses": SafetyWalk.Status.choices,
+            "query": query,
+            "can_plan": selectors.can_plan_walks(request.user),
+        },
+    )
+
+
+def walk_create(request):
+    if not selectors.can_plan_walks(request.user):
+        raise PermissionDenied
+    return _walk_form(request, SafetyWalk())
+
+
+def walk_update(request, pk):
+    return _walk_form(request, selectors.get_walk_for_change(request.user, pk))
+
+
+def _walk_form(request, walk):
+    creating = walk.pk is None
+    form = WalkForm(request.POST or None, instance=walk, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved, walk = form_service(
+            form,
+            services.walk_save,
+            actor=request.user,
+            walk=form.save(commit=False),
+            invited_agencies=form.cleaned_data["invited_agencies"],
+            invited_users=form.cleaned_data["invited_users"],
+        )
+        if saved:
+            messages.success(request, _("The walk was planned.") if creating else _("The walk was saved."))
+            return redirect(walk)
+    if request.method == "POST":
+        messages.error(request, _("The walk was not saved. Correct the fields marked below."))
+    return render(request, "walks/walk_form.html", {"form": form, "walk": walk, "creating": creating})
+
+
+def walk_detail(request, pk):
+    walk = selectors.get_walk_for_user(request.user, pk)
+    observations = list(selectors.observations_for_walk(walk))
+    items = list(selectors.action_items_for_walk(walk))
+    can_change = selectors.can_change_walk(request.user, walk)
+    for item in items:
+        item.can_set_status = selectors.can_set_action_status(request.user, walk, item)
+    return render(
+        request,
+        "walks/walk_detail.html",
+        {
+            "walk": walk,
+            "observations": observations,
+            "items": items,
+            "progress": selectors.progress(items),
+            "can_change": can_change,
+            "can_add_observation": selectors.can_add_observation(request.user, walk),
+            "map_settings": map_settings(),
+            "points": points(observations),
+            "legend": legend(observations),
+            "action_form": ActionFromObservationsForm(walk=walk) if can_change else None,
+            "status_choices": ActionItem.Status.choices,
+        },
+    )
+
+
+@require_POST
+def walk_status(request, pk):
+    walk = selectors.get_walk_for_change(request.user, pk)
+    form = WalkStatusForm(request.POST)
+    if form.is_valid():
+        status = form.cleaned_data["status"]
+        message_service(
+            request,
+            services.walk_set_status,
+            success=_("The walk is now: %(status)s.") % {"status": SafetyWalk.Status(status).label},
+            actor=request.user,
+            walk=walk,
+            status=status,
+        )
+    else:
+        messages.error(request, _("Unknown status."))
+    return redirect(walk)
