@@ -1,8 +1,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -73,18 +71,11 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     assert client.get(URL).status_code == 302
 
 
-def test_the_follow_up_has_a_query_budget(client_for, coordinator, lighting_company):
+def test_the_follow_up_has_a_query_budget(client_for, coordinator, lighting_company, page_queries):
     walk = SafetyWalkFactory(status=SafetyWalk.Status.COMPLETED)
     fill_walk(walk, 10, lighting_company)
     client = client_for(coordinator)
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(URL).status_code == 200
-        return len(queries)
-
-    count()  # the first request of a session also saves the session
-    few = count()
+    few = page_queries(client, URL)
     fill_walk(walk, 490, lighting_company)
     fill_walk(SafetyWalkFactory(status=SafetyWalk.Status.COMPLETED), 20, lighting_company)
-    assert count() == few
+    assert page_queries(client, URL) == few

@@ -1,6 +1,4 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from slt.audit.models import AuditEvent
@@ -93,18 +91,11 @@ def test_others_may_not_publish(request, client_for, reported_walk, role):
     assert (reported_walk.status, reported_walk.conclusion) == ("completed", "")
 
 
-def test_the_report_has_a_query_budget(client_for, coordinator, lighting_company):
+def test_the_report_has_a_query_budget(client_for, coordinator, lighting_company, page_queries):
     walk = SafetyWalkFactory(status=SafetyWalk.Status.COMPLETED)
     walk.invited_agencies.add(lighting_company)
     fill_walk(walk, 10, lighting_company)
     client = client_for(coordinator)
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(report_url(walk)).status_code == 200
-        return len(queries)
-
-    count()  # the first request of a session also saves the session
-    few = count()
+    few = page_queries(client, report_url(walk))
     fill_walk(walk, 490, lighting_company)
-    assert count() == few
+    assert page_queries(client, report_url(walk)) == few
