@@ -53,7 +53,7 @@ def walks_visible_to(user) -> QuerySet[SafetyWalk]:
     return SafetyWalk.objects.all()
 
 
-def walk_list(user, *, status: str = "", area=None) -> QuerySet[SafetyWalk]:
+def walk_list(user, *, status: str = "") -> QuerySet[SafetyWalk]:
     walks = (
         walks_visible_to(user)
         .select_related("area", "organiser")
@@ -61,8 +61,6 @@ def walk_list(user, *, status: str = "", area=None) -> QuerySet[SafetyWalk]:
     )
     if status:
         walks = walks.filter(status=status)
-    if area:
-        walks = walks.filter(area=area)
     return walks.order_by("-date", "-start_time", "-id")
 
 

@@ -19,22 +19,6 @@ from . import selectors
 from .models import Observation, ObservationPhoto, SafetyWalk
 from .photos import clean_photo
 
-WALK_FIELDS = [
-    "title",
-    "area",
-    "date",
-    "start_time",
-    "light",
-    "meeting_point",
-    "route_description",
-    "organiser",
-    "residents_count",
-    "youth_council_count",
-    "landlords_count",
-    "other_external_count",
-    "external_participants",
-]
-
 
 @transaction.atomic
 def walk_save(*, actor, walk: SafetyWalk, invited_agencies: Iterable[Agency] = (), invited_users=()) -> SafetyWalk:

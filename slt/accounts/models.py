@@ -61,10 +61,6 @@ class User(AbstractUser):
         return self.role == self.Role.COORDINATOR
 
     @property
-    def is_police(self):
-        return self.role == self.Role.POLICE
-
-    @property
     def is_steering(self):
         return self.role == self.Role.STEERING
 
