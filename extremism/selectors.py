@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -144,7 +144,7 @@ def guide_search(user, query: str, *, limit: int = 20) -> list[GuideHit]:
 
 
 def _sign_text():
-    return Concat("meaning", Value("\n"), "not_alone", Value("\n"), "what_to_do")
+    return Concat("meaning", Value("\n"), "not_alone", Value("\n"), "what_to_do", output_field=TextField())
 
 
 def _postgres_search(user, query, limit):
