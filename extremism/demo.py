@@ -127,9 +127,7 @@ def seed_extremism(agencies: dict, users: dict) -> dict:
         if Case.objects.filter(summary=summary).exists():
             continue
         reporting = agencies.get(agency_name) if agency_name else None
-        area = next(
-            (agency.area for agency in agencies.values() if agency.area and agency.area.name == area_name), None
-        )
+        area = Area.objects.filter(name=area_name).first()
         case = services.case_open(
             actor=contact,
             summary=summary,

@@ -111,7 +111,9 @@ class MoveForm(forms.Form):
         if case is not None:
             allowed = set(case.allowed_moves)
             # The list offers the allowed moves; the service refuses any other, whatever is posted.
-            self.fields["to_step"].widget.choices = [(v, label) for v, label in Step.choices if v in allowed]
+            self.fields["to_step"].widget.choices = [("", "---------")] + [
+                (v, label) for v, label in Step.choices if v in allowed
+            ]
 
 
 class RiskForm(forms.ModelForm):

@@ -1,5 +1,6 @@
-"""What the extremism module adds to the platform: the guide in the menu for everyone, cases for the
-radicalisation contacts (menu, dashboard panel), guide search and demo data. Cases are never searchable."""
+"""What the extremism module adds to the platform: the guide in the menu for everyone (the cases are a tab
+beside it, for those who may see them), a dashboard panel for the radicalisation contacts, guide search and
+demo data. Cases are never searchable."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -34,17 +35,6 @@ registry.menu(
         url_name="extremism:guide",
         icon="book",
         visible=roles.is_active_user,
-    )
-)
-registry.menu(
-    MenuEntry(
-        key="extremism_cases",
-        order=61,
-        title=_("Radicalisation cases"),
-        description=_("Cases on the action trail, from concern to action, with measures and members."),
-        url_name="extremism:case_list",
-        icon="shield",
-        visible=roles.is_radicalisation_contact,
     )
 )
 registry.panel(

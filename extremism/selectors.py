@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 
 from coordination.models import Agency
 from coordination.selectors import concerns_visible_to
@@ -193,7 +194,7 @@ def _postgres_search(user, query, limit):
         GuideHit(
             sign.title,
             sign.get_absolute_url(),
-            str(WarningSign._meta.verbose_name),
+            capfirst(WarningSign._meta.verbose_name),
             highlighted(sign.headline),
             sign.rank,
         )
@@ -235,7 +236,11 @@ def _plain_search(user, query, limit):
         rank = 1.0 if needle in sign.title.lower() else 0.5
         hits.append(
             GuideHit(
-                sign.title, sign.get_absolute_url(), str(WarningSign._meta.verbose_name), excerpt(text, query), rank
+                sign.title,
+                sign.get_absolute_url(),
+                capfirst(WarningSign._meta.verbose_name),
+                excerpt(text, query),
+                rank,
             )
         )
     return hits

@@ -159,3 +159,11 @@ def test_will_not_be_done_without_a_reason(client_for, radicalisation_contact, c
     assert "Skriv hvorfor tiltaket ikke blir utført." in response.text
     measure.refresh_from_db()
     assert measure.status == "open"
+
+
+def test_a_move_without_a_step(contact_client, case):
+    before = _case_state(case)
+    response = _post(contact_client, case, "case_move", {"to_step": "", "reason": "Glemte steget."})
+    assert response.status_code == 400
+    assert response.context["move_form"].errors["to_step"] == ["Velg et steg i handlingsløypa."]
+    assert _case_state(case) == before

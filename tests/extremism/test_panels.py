@@ -18,12 +18,14 @@ ROLES = ["admin", "coordinator", "police", "agency_member", "steering", "radical
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_guide_is_in_everyones_menu_and_cases_only_in_the_contacts(request, client_for, role):
+def test_the_guide_is_in_everyones_menu_and_cases_only_for_the_contacts(request, client_for, role):
     user = request.getfixturevalue(role)
-    response = client_for(user).get(reverse("core:dashboard"))
+    client = client_for(user)
+    response = client.get(reverse("core:dashboard"))
     keys = [entry.key for entry in response.context["modules"]]
-    assert "extremism_guide" in keys
-    assert ("extremism_cases" in keys) == (role == "radicalisation_contact")
+    assert [key for key in keys if key.startswith("extremism")] == ["extremism_guide"]
+    guide = client.get(reverse("extremism:guide"))
+    assert (reverse("extremism:case_list") in guide.text) == (role == "radicalisation_contact")
     panels = [item["panel"].key for item in response.context["half_panels"]]
     assert ("extremism_cases" in panels) == (role == "radicalisation_contact")
 
@@ -94,3 +96,8 @@ def test_demo_data_is_a_full_guide_and_three_cases_and_is_idempotent(settings):
     page = client.get(reverse("extremism:contacts"))
     assert "Radikaliseringskontakten i politidistriktet" in page.text
     assert "radikalisering@sandnes.example" in page.text
+
+
+def test_a_case_member_gets_the_cases_tab_beside_the_guide(client_for, case, case_member, coordinator):
+    assert reverse("extremism:case_list") in client_for(case_member).get(reverse("extremism:guide")).text
+    assert reverse("extremism:case_list") not in client_for(coordinator).get(reverse("extremism:guide")).text

@@ -88,7 +88,7 @@ def test_the_page_offers_only_the_allowed_moves_and_the_history_shows_who_and_wh
     assert response.status_code == 302
     page = client.get(case.get_absolute_url())
     options = [value for value, label in page.context["move_form"].fields["to_step"].widget.choices]
-    assert options == [Step.CONCERN_NOTED, Step.CLARIFICATION, Step.REPORTED]
+    assert options == ["", Step.CONCERN_NOTED, Step.CLARIFICATION, Step.REPORTED]
     assert "Drøftet med rektor." in page.text
     assert "Bekymring registrert → Drøftet med leder" in page.text
     back = client.post(
