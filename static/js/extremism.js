@@ -1,4 +1,4 @@
-// Preventing radicalisation: the print button, and the reason field of a measure's status shown when needed.
+// Preventing radicalisation: the print button of the print view.
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.addEventListener("click", () => window.print());
 });

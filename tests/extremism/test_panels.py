@@ -101,3 +101,13 @@ def test_demo_data_is_a_full_guide_and_three_cases_and_is_idempotent(settings):
 def test_a_case_member_gets_the_cases_tab_beside_the_guide(client_for, case, case_member, coordinator):
     assert reverse("extremism:case_list") in client_for(case_member).get(reverse("extremism:guide")).text
     assert reverse("extremism:case_list") not in client_for(coordinator).get(reverse("extremism:guide")).text
+
+
+def test_case_records_are_not_in_the_django_admin():
+    from django.contrib import admin
+
+    from extremism.models import CaseMember, ObservedSign, TrailStep
+
+    registered = set(admin.site._registry)
+    assert not registered & {Case, Measure, CaseMember, ObservedSign, TrailStep}
+    assert not admin.site._registry[GuideSection].has_change_permission(None)
