@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "slt.core",
     "coordination",
     "walks",
+    "extremism",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -135,6 +136,9 @@ WALKS_MAP_CENTER = tuple(env.list("WALKS_MAP_CENTER", cast=float, default=[58.85
 WALKS_MAP_ZOOM = env.int("WALKS_MAP_ZOOM", default=15)
 WALKS_PHOTO_MAX_BYTES = env.int("WALKS_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 WALKS_PHOTOS_PER_OBSERVATION = env.int("WALKS_PHOTOS_PER_OBSERVATION", default=5)
+
+# Preventing radicalisation: a closed case is kept this many years, then the retention job applies its date.
+EXTREMISM_RETENTION_YEARS = env.int("EXTREMISM_RETENTION_YEARS", default=5)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("coordination.urls")),
     path("", include("walks.urls")),
+    path("ekstremisme/", include("extremism.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -125,7 +125,12 @@ def test_global_search_does_not_search_case_records_for_the_steering_group(clien
     concern = ConcernFactory(reporter=police)
     response = client_for(steering).get(reverse("core:search"), {"q": concern.reference})
     assert response.status_code == 200
-    assert [group["source"].key for group in response.context["results"]] == ["agencies", "walks", "meetings"]
+    assert [group["source"].key for group in response.context["results"]] == [
+        "agencies",
+        "walks",
+        "meetings",
+        "extremism_guide",
+    ]
     assert response.context["hit_count"] == 0
     assert concern.get_absolute_url() not in response.text
 
