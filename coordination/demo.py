@@ -14,7 +14,6 @@ from .models import (
     Area,
     Concern,
     ConcernCategory,
-    ConcernShare,
     Forum,
     LegalBasis,
     Meeting,
@@ -673,7 +672,7 @@ def seed_coordination(agencies: dict, users) -> dict:
                 legal_basis=basis,
                 includes_identity=with_identity,
                 legal_basis_detail="Opplysningsplikt til barnevernet, barnevernsloven § 13-2"
-                if basis == ConcernShare.Basis.STATUTORY_DUTY
+                if basis == LegalBasis.STATUTORY_DUTY
                 else "",
             )
         if status in ("assessment", "measures", "closed"):

@@ -14,6 +14,7 @@ from slt.core.registry import (
 )
 
 from . import selectors
+from .statistics import concern_statistics
 
 
 def _demo_registry(context) -> str:
@@ -148,7 +149,7 @@ registry.panel(
         key="statistics",
         order=90,
         template="coordination/panels/statistics.html",
-        context=lambda user: {"stats": selectors.concern_statistics()},
+        context=lambda user: {"stats": concern_statistics()},
         visible=roles.can_see_statistics,
         width="full",
         scripts=("vendor/chartjs/chart.umd.min.js", "js/coordination.js"),

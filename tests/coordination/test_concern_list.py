@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import ActionItem, Concern
-from coordination.selectors import CappedPaginator
+from slt.core.pagination import CappedPaginator
 from tests.factories import AreaFactory
 
 from .budget import queries_for

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import ActionItem, Concern, ConcernCategory
-from coordination.selectors import concern_statistics
+from coordination.statistics import concern_statistics
 
 from .budget import queries_for
 from .factories import ActionItemFactory, ConcernFactory, ConcernShareFactory, MeetingFactory

@@ -1,0 +1,188 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from slt.core.pagination import paginate
+from slt.core.shortcuts import form_service, message_service
+
+from .. import permissions, selectors, services
+from ..forms import ActionItemForm, ConcernFilterForm, ConcernForm, ConcernShareForm, ConcernStatusForm, NoteForm
+from ..models import Concern
+from .htmx import is_htmx, varies_on_htmx
+
+
+def concern_list(request, inbox=False):
+    """The list; an htmx request (the filter form) gets only the results, and the address bar follows."""
+    if not permissions.can_log_concern(request.user):
+        raise PermissionDenied
+    form = ConcernFilterForm(request.GET or None)
+    page, query = paginate(request, selectors.concern_list(request.user, inbox=inbox, **form.filters()))
+    context = {
+        "filter_form": form,
+        "page": page,
+        "query": query,
+        "inbox": inbox,
+        "can_log": permissions.can_log_concern(request.user),
+    }
+    template = "coordination/partials/concern_results.html" if is_htmx(request) else "coordination/concern_list.html"
+    return varies_on_htmx(render(request, template, context))
+
+
+def concern_inbox(request):
+    return concern_list(request, inbox=True)
+
+
+def concern_create(request):
+    if not permissions.can_log_concern(request.user):
+        raise PermissionDenied
+    form = ConcernForm(request.POST or None, initial={"gender": Concern.Gender.UNKNOWN})
+    if request.method == "POST" and form.is_valid():
+        saved, concern = form_service(
+            form,
+            services.concern_create,
+            actor=request.user,
+            concern=form.save(commit=False),
+            categories=form.cleaned_data["categories"],
+        )
+        if saved:
+            messages.success(request, _("The concern %(reference)s was logged.") % {"reference": concern.reference})
+            return redirect(concern)
+    return render(request, "coordination/concern_form.html", {"form": form, "creating": True})
+
+
+def concern_update(request, pk):
+    concern = selectors.get_concern_for_edit(request.user, pk)
+    form = ConcernForm(
+        request.POST or None, instance=concern, identity_allowed=permissions.is_coordinator(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        saved, _concern = form_service(
+            form,
+            services.concern_update,
+            actor=request.user,
+            concern=form.save(commit=False),
+            categories=form.cleaned_data["categories"],
+        )
+        if saved:
+            messages.success(request, _("The concern was saved."))
+            return redirect(concern)
+    return render(request, "coordination/concern_form.html", {"form": form, "concern": concern, "creating": False})
+
+
+def _concern_page(request, concern, *, share_form=None, status_form=None, note_form=None, status=200):
+    """The concern page. Each opening is written to the audit log."""
+    services.concern_record_view(actor=request.user, concern=concern)
+    user = request.user
+    shares = list(concern.shares.all())
+    manage = permissions.can_manage_concerns(user)
+    context = {
+        "concern": concern,
+        "shares": shares if manage else [s for s in shares if s.agency_id == user.agency_id],
+        "show_identity": permissions.can_see_identity(user, concern, shares),
+        "can_manage": manage,
+        "can_edit": permissions.can_edit_concern(user, concern),
+        "my_share": permissions.active_share_for(user, shares),
+        "note_form": note_form or NoteForm(),
+        "notes": list(concern.notes.all()),
+        "measures": [m for m in concern.action_items.all() if manage or m.responsible_agency_id == user.agency_id],
+    }
+    if manage:
+        context["share_form"] = share_form or ConcernShareForm(concern=concern)
+        context["status_form"] = status_form or ConcernStatusForm(initial={"status": concern.status})
+        context["access_log"] = selectors.concern_access_log(user, concern)
+    return render(request, "coordination/concern_detail.html", context, status=status)
+
+
+def concern_detail(request, pk):
+    return _concern_page(request, selectors.get_concern_for_user(request.user, pk))
+
+
+@require_POST
+def concern_share(request, pk):
+    concern = selectors.get_concern_for_change(request.user, pk)
+    form = ConcernShareForm(request.POST, concern=concern)
+    if form.is_valid():
+        saved, share = form_service(
+            form,
+            services.concern_share,
+            actor=request.user,
+            concern=concern,
+            agency=form.cleaned_data["agency"],
+            legal_basis=form.cleaned_data["legal_basis"],
+            legal_basis_detail=form.cleaned_data["legal_basis_detail"],
+            includes_identity=form.cleaned_data.get("includes_identity", False),
+        )
+        if saved:
+            messages.success(request, _("The concern is shared with %(agency)s.") % {"agency": share.agency})
+            return redirect(concern)
+    messages.error(request, _("The concern was not shared. See the sharing form below."))
+    return _concern_page(request, concern, share_form=form, status=400)
+
+
+@require_POST
+def concern_share_revoke(request, pk, share_pk):
+    share = selectors.get_concern_share_for_change(request.user, pk, share_pk)
+    message_service(
+        request,
+        services.concern_share_revoke,
+        success=_("The share with %(agency)s was revoked.") % {"agency": share.agency},
+        actor=request.user,
+        share=share,
+    )
+    return redirect(share.concern)
+
+
+@require_POST
+def concern_note(request, pk):
+    concern = selectors.get_concern_for_user(request.user, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        saved, _note = form_service(
+            form, services.concern_add_note, actor=request.user, concern=concern, text=form.cleaned_data["text"]
+        )
+        if saved:
+            messages.success(request, _("The note was added."))
+            return redirect(concern)
+    return _concern_page(request, concern, note_form=form, status=400)
+
+
+@require_POST
+def concern_acknowledge(request, pk):
+    concern = selectors.get_concern_for_user(request.user, pk)
+    services.concern_acknowledge(actor=request.user, concern=concern)
+    messages.success(request, _("You have confirmed that your agency has received the concern."))
+    return redirect(concern)
+
+
+@require_POST
+def concern_status(request, pk):
+    concern = selectors.get_concern_for_change(request.user, pk)
+    form = ConcernStatusForm(request.POST)
+    if form.is_valid():
+        saved, _concern = form_service(
+            form, services.concern_set_status, actor=request.user, concern=concern, **form.cleaned_data
+        )
+        if saved:
+            messages.success(request, _("The status was saved."))
+            return redirect(concern)
+    messages.error(request, _("The status was not changed. See the form below."))
+    return _concern_page(request, concern, status_form=form, status=400)
+
+
+def concern_measure(request, pk):
+    concern = selectors.get_concern_for_change(request.user, pk)
+    form = ActionItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        saved, _item = form_service(
+            form, services.concern_measure_create, actor=request.user, concern=concern, **form.cleaned_data
+        )
+        if saved:
+            messages.success(request, _("The measure was created."))
+            return redirect(concern)
+    return render(
+        request,
+        "coordination/action_item_form.html",
+        {"form": form, "concern": concern, "cancel_url": concern.get_absolute_url()},
+    )
