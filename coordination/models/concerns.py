@@ -324,7 +324,11 @@ class ConcernNote(models.Model):
     author_agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    text = models.TextField(_("text"))
+    # A note's words, or the agency's name for a share, a revocation or an acknowledgement.
+    text = models.TextField(_("text"), blank=True)
+    # A status change is stored as codes and put into words in the reader's language when shown.
+    new_status = models.CharField(_("new status"), max_length=20, choices=ConcernStatus, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Concern.Outcome, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
@@ -332,6 +336,20 @@ class ConcernNote(models.Model):
         verbose_name_plural = _("concern notes")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["concern", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(text="") | ~models.Q(new_status=""), name="concern_note_has_content"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.concern}: {self.get_kind_display()}"
+
+    @property
+    def summary(self) -> str:
+        """What the entry says, in the language of the one who reads it. Entries written before status
+        changes were stored as codes show their text as it was written."""
+        if self.kind == self.Kind.STATUS and self.new_status:
+            status = self.get_new_status_display()
+            return f"{status}: {self.get_outcome_display()}" if self.outcome else status
+        return self.text

@@ -107,8 +107,18 @@ def concern_record_view(*, actor, concern: Concern) -> None:
     record_event(actor=actor, action=AuditEvent.Action.VIEW, obj=concern)
 
 
-def _timeline(concern, actor, kind, text):
-    note = ConcernNote(concern=concern, kind=kind, author=actor, author_agency=actor.agency, text=text)
+def _timeline(concern, actor, kind, *, text="", new_status="", outcome=""):
+    """An entry on the concern's timeline. A status change is kept as codes, never as words in the actor's
+    language: the timeline puts it into words for each reader (`ConcernNote.summary`)."""
+    note = ConcernNote(
+        concern=concern,
+        kind=kind,
+        author=actor,
+        author_agency=actor.agency,
+        text=text,
+        new_status=new_status,
+        outcome=outcome,
+    )
     note.full_clean()
     note.save()
     return note
@@ -128,10 +138,7 @@ def concern_set_status(*, actor, concern: Concern, status: str, outcome: str = "
         concern.closed_at = timezone.now()
     concern.full_clean()
     concern.save(update_fields=["status", "outcome", "outcome_note", "closed_at", "updated_at"])
-    label = concern.get_status_display()
-    if status == Concern.Status.CLOSED:
-        label = f"{label}: {concern.get_outcome_display()}"
-    _timeline(concern, actor, ConcernNote.Kind.STATUS, label)
+    _timeline(concern, actor, ConcernNote.Kind.STATUS, new_status=status, outcome=concern.outcome)
     record_event(actor=actor, action=AuditEvent.Action.UPDATE, obj=concern)
     return concern
 
@@ -171,7 +178,7 @@ def concern_share(
     if errors:
         raise ValidationError(errors)
     share.save()
-    _timeline(concern, actor, ConcernNote.Kind.SHARE, agency.name)
+    _timeline(concern, actor, ConcernNote.Kind.SHARE, text=agency.name)
     record_event(actor=actor, action=AuditEvent.Action.SHARE, obj=concern)
     return share
 
@@ -186,7 +193,7 @@ def concern_share_revoke(*, actor, share: ConcernShare) -> ConcernShare:
     share.revoked_at = timezone.now()
     share.revoked_by = actor
     share.save(update_fields=["revoked_at", "revoked_by"])
-    _timeline(share.concern, actor, ConcernNote.Kind.REVOKE, share.agency.name)
+    _timeline(share.concern, actor, ConcernNote.Kind.REVOKE, text=share.agency.name)
     record_event(actor=actor, action=AuditEvent.Action.REVOKE, obj=share.concern)
     return share
 
@@ -199,7 +206,7 @@ def concern_add_note(*, actor, concern: Concern, text: str) -> ConcernNote:
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write a note.")})
-    note = _timeline(concern, actor, ConcernNote.Kind.NOTE, text)
+    note = _timeline(concern, actor, ConcernNote.Kind.NOTE, text=text)
     Concern.objects.filter(pk=concern.pk).update(updated_at=timezone.now())
     record_event(actor=actor, action=AuditEvent.Action.UPDATE, obj=concern)
     return note
@@ -220,7 +227,7 @@ def concern_acknowledge(*, actor, concern: Concern) -> ConcernShare:
         share.acknowledged_at = timezone.now()
         share.acknowledged_by = actor
         share.save(update_fields=["acknowledged_at", "acknowledged_by"])
-        _timeline(concern, actor, ConcernNote.Kind.ACKNOWLEDGE, share.agency.name)
+        _timeline(concern, actor, ConcernNote.Kind.ACKNOWLEDGE, text=share.agency.name)
         record_event(actor=actor, action=AuditEvent.Action.UPDATE, obj=concern)
     return share
 
