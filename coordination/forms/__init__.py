@@ -4,7 +4,7 @@ action item, for safety walks too."""
 from .action_items import ActionItemFilterForm, ActionItemForm, ActionItemStatusForm, NoteForm
 from .agencies import AgencyForm, AgencySearchForm, ContactFormSet
 from .concerns import ConcernFilterForm, ConcernForm, ConcernShareForm, ConcernStatusForm
-from .meetings import AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm, person_label
+from .meetings import AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
 
 __all__ = [
     "ActionItemFilterForm",
@@ -23,5 +23,4 @@ __all__ = [
     "MeetingForm",
     "MinutesForm",
     "NoteForm",
-    "person_label",
 ]

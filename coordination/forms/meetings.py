@@ -8,7 +8,7 @@ from slt.core.forms import DateTimeInput
 from ..models import Agency, AgendaItem, Forum, Meeting
 
 
-def person_label(user):
+def _person_label(user):
     return f"{user} ({user.agency})" if user.agency_id else str(user)
 
 
@@ -26,7 +26,7 @@ class ForumForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["member_agencies"].queryset = Agency.objects.filter(is_active=True).order_by("name")
         self.fields["members"].queryset = User.objects.filter(is_active=True).select_related("agency")
-        self.fields["members"].label_from_instance = person_label
+        self.fields["members"].label_from_instance = _person_label
 
 
 class MeetingForm(forms.ModelForm):
@@ -47,8 +47,8 @@ class MeetingForm(forms.ModelForm):
         self.fields["secretary"].queryset = people
         self.fields["invitees"].queryset = people
         self.fields["invitees"].required = False
-        self.fields["secretary"].label_from_instance = person_label
-        self.fields["invitees"].label_from_instance = person_label
+        self.fields["secretary"].label_from_instance = _person_label
+        self.fields["invitees"].label_from_instance = _person_label
 
 
 class AttendanceForm(forms.Form):
@@ -69,7 +69,7 @@ class AttendanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         people_ids = {u.pk for u in meeting.invitees.all()} | {u.pk for u in meeting.attendees.all()}
         self.fields["attendees"].queryset = User.objects.filter(pk__in=people_ids).select_related("agency")
-        self.fields["attendees"].label_from_instance = person_label
+        self.fields["attendees"].label_from_instance = _person_label
         self.fields["agencies"].queryset = Agency.objects.filter(
             Q(is_active=True) | Q(pk__in=[a.pk for a in meeting.attending_agencies.all()])
         ).order_by("name")

@@ -11,7 +11,6 @@ from .action_items import (
 )
 from .agencies import Agency, AgencyContact, Area
 from .concerns import (
-    IDENTITY_BASES,
     Concern,
     ConcernCategory,
     ConcernNote,
@@ -24,7 +23,6 @@ from .concerns import (
 from .meetings import AgendaItem, Forum, Meeting
 
 __all__ = [
-    "IDENTITY_BASES",
     "OPEN_STATUSES",
     "ActionItem",
     "ActionItemNote",
