@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .agencies import Agency
+from .fields import optional_link, optional_user
 
 
 class ActionItemStatus(models.TextChoices):
@@ -61,14 +62,7 @@ class ActionItem(models.Model):
         _("reason"), blank=True, help_text=_("Why the measure will not be done; shown to everyone who sees it.")
     )
     source = models.CharField(_("source"), max_length=20, choices=ActionItemSource, default=ActionItemSource.OTHER)
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = optional_user(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
@@ -81,30 +75,9 @@ class ActionItem(models.Model):
         output_field=models.PositiveSmallIntegerField(),
         db_persist=True,
     )
-    meeting = models.ForeignKey(
-        "Meeting",
-        verbose_name=_("meeting"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="action_items",
-    )
-    agenda_item = models.ForeignKey(
-        "AgendaItem",
-        verbose_name=_("agenda item"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="action_items",
-    )
-    concern = models.ForeignKey(
-        "Concern",
-        verbose_name=_("concern"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="action_items",
-    )
+    meeting = optional_link("Meeting", _("meeting"), related_name="action_items")
+    agenda_item = optional_link("AgendaItem", _("agenda item"), related_name="action_items")
+    concern = optional_link("Concern", _("concern"), related_name="action_items")
 
     objects = ActionItemQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .agencies import Agency, Area
+from .fields import optional_user
 
 
 class LegalBasis(models.TextChoices):
@@ -247,23 +248,9 @@ class ConcernShare(models.Model):
     )
     shared_at = models.DateTimeField(_("shared"), default=timezone.now)
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("acknowledged by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    acknowledged_by = optional_user(_("acknowledged by"))
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("revoked by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    revoked_by = optional_user(_("revoked by"))
 
     class Meta:
         verbose_name = _("concern share")

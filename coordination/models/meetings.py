@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .agencies import Agency
+from .fields import optional_user
 
 
 class Forum(models.Model):
@@ -45,14 +46,7 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     location = models.CharField(_("location"), max_length=200, blank=True)
-    secretary = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("secretary"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    secretary = optional_user(_("secretary"))
     invitees = models.ManyToManyField(
         "accounts.User", verbose_name=_("invitees"), blank=True, related_name="meeting_invitations"
     )
@@ -63,22 +57,8 @@ class Meeting(models.Model):
         Agency, verbose_name=_("attended (agencies)"), blank=True, related_name="meetings_attended"
     )
     minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
-    minutes_approved_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("minutes approved by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    minutes_approved_by = optional_user(_("minutes approved by"))
+    created_by = optional_user(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 

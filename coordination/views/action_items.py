@@ -48,19 +48,28 @@ def action_item_export(request):
     return response
 
 
+def action_item_form_page(request, form, service, *, success, cancel_url, next_url=None, context=None, **arguments):
+    """The page with the action-item form (a new measure, a changed one, one from a decision or for a concern):
+    on a valid POST the service saves it with the form's fields, and a refusal lands on the form."""
+    if request.method == "POST" and form.is_valid():
+        saved, item = form_service(form, service, actor=request.user, **arguments, **form.cleaned_data)
+        if saved:
+            messages.success(request, success)
+            return redirect(next_url or item)
+    return render(
+        request, "coordination/action_item_form.html", {"form": form, "cancel_url": cancel_url, **(context or {})}
+    )
+
+
 def action_item_create(request):
     if not permissions.can_manage_action_items(request.user):
         raise PermissionDenied
-    form = ActionItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        saved, item = form_service(form, services.action_item_create, actor=request.user, **form.cleaned_data)
-        if saved:
-            messages.success(request, _("The action item was created."))
-            return redirect(item)
-    return render(
+    return action_item_form_page(
         request,
-        "coordination/action_item_form.html",
-        {"form": form, "cancel_url": reverse("coordination:action_item_list")},
+        ActionItemForm(request.POST or None),
+        services.action_item_create,
+        success=_("The action item was created."),
+        cancel_url=reverse("coordination:action_item_list"),
     )
 
 
@@ -72,18 +81,14 @@ def action_item_update(request, pk):
         "due_date": item.due_date,
         "description": item.description,
     }
-    form = ActionItemForm(request.POST or None, initial=initial, item=item)
-    if request.method == "POST" and form.is_valid():
-        saved, _item = form_service(
-            form, services.action_item_update, actor=request.user, item=item, **form.cleaned_data
-        )
-        if saved:
-            messages.success(request, _("The action item was saved."))
-            return redirect(item)
-    return render(
+    return action_item_form_page(
         request,
-        "coordination/action_item_form.html",
-        {"form": form, "item": item, "cancel_url": item.get_absolute_url()},
+        ActionItemForm(request.POST or None, initial=initial, item=item),
+        services.action_item_update,
+        success=_("The action item was saved."),
+        cancel_url=item.get_absolute_url(),
+        context={"item": item},
+        item=item,
     )
 
 
@@ -122,8 +127,7 @@ def action_item_status(request, pk):
             services.action_item_set_status,
             actor=request.user,
             item=item,
-            status=form.cleaned_data["status"],
-            reason=form.cleaned_data["reason"],
+            **form.cleaned_data,
         )[0]
     )
     if saved and not is_htmx(request):
@@ -149,9 +153,7 @@ def action_item_note(request, pk):
     form = NoteForm(request.POST)
     saved = (
         form.is_valid()
-        and form_service(
-            form, services.action_item_add_note, actor=request.user, item=item, text=form.cleaned_data["text"]
-        )[0]
+        and form_service(form, services.action_item_add_note, actor=request.user, item=item, **form.cleaned_data)[0]
     )
     if not is_htmx(request):
         if saved:

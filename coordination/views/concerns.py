@@ -10,6 +10,7 @@ from slt.core.shortcuts import form_service, message_service
 from .. import permissions, selectors, services
 from ..forms import ActionItemForm, ConcernFilterForm, ConcernForm, ConcernShareForm, ConcernStatusForm, NoteForm
 from ..models import Concern
+from .action_items import action_item_form_page
 from .htmx import is_htmx, varies_on_htmx
 
 
@@ -99,26 +100,31 @@ def concern_detail(request, pk):
     return _concern_page(request, selectors.get_concern_for_user(request.user, pk))
 
 
+def _form_on_the_page(request, concern, form, service, *, success, form_name, failure=""):
+    """A form on the concern page (share, note, status): a valid POST goes to the service and back to the page
+    with a message; a refusal shows the page again with the form's errors (400)."""
+    if form.is_valid():
+        saved, result = form_service(form, service, actor=request.user, concern=concern, **form.cleaned_data)
+        if saved:
+            messages.success(request, success(result) if callable(success) else success)
+            return redirect(concern)
+    if failure:
+        messages.error(request, failure)
+    return _concern_page(request, concern, status=400, **{form_name: form})
+
+
 @require_POST
 def concern_share(request, pk):
     concern = selectors.get_concern_for_change(request.user, pk)
-    form = ConcernShareForm(request.POST, concern=concern)
-    if form.is_valid():
-        saved, share = form_service(
-            form,
-            services.concern_share,
-            actor=request.user,
-            concern=concern,
-            agency=form.cleaned_data["agency"],
-            legal_basis=form.cleaned_data["legal_basis"],
-            legal_basis_detail=form.cleaned_data["legal_basis_detail"],
-            includes_identity=form.cleaned_data.get("includes_identity", False),
-        )
-        if saved:
-            messages.success(request, _("The concern is shared with %(agency)s.") % {"agency": share.agency})
-            return redirect(concern)
-    messages.error(request, _("The concern was not shared. See the sharing form below."))
-    return _concern_page(request, concern, share_form=form, status=400)
+    return _form_on_the_page(
+        request,
+        concern,
+        ConcernShareForm(request.POST, concern=concern),
+        services.concern_share,
+        success=lambda share: _("The concern is shared with %(agency)s.") % {"agency": share.agency},
+        failure=_("The concern was not shared. See the sharing form below."),
+        form_name="share_form",
+    )
 
 
 @require_POST
@@ -137,15 +143,14 @@ def concern_share_revoke(request, pk, share_pk):
 @require_POST
 def concern_note(request, pk):
     concern = selectors.get_concern_for_user(request.user, pk)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        saved, _note = form_service(
-            form, services.concern_add_note, actor=request.user, concern=concern, text=form.cleaned_data["text"]
-        )
-        if saved:
-            messages.success(request, _("The note was added."))
-            return redirect(concern)
-    return _concern_page(request, concern, note_form=form, status=400)
+    return _form_on_the_page(
+        request,
+        concern,
+        NoteForm(request.POST),
+        services.concern_add_note,
+        success=_("The note was added."),
+        form_name="note_form",
+    )
 
 
 @require_POST
@@ -159,30 +164,26 @@ def concern_acknowledge(request, pk):
 @require_POST
 def concern_status(request, pk):
     concern = selectors.get_concern_for_change(request.user, pk)
-    form = ConcernStatusForm(request.POST)
-    if form.is_valid():
-        saved, _concern = form_service(
-            form, services.concern_set_status, actor=request.user, concern=concern, **form.cleaned_data
-        )
-        if saved:
-            messages.success(request, _("The status was saved."))
-            return redirect(concern)
-    messages.error(request, _("The status was not changed. See the form below."))
-    return _concern_page(request, concern, status_form=form, status=400)
+    return _form_on_the_page(
+        request,
+        concern,
+        ConcernStatusForm(request.POST),
+        services.concern_set_status,
+        success=_("The status was saved."),
+        failure=_("The status was not changed. See the form below."),
+        form_name="status_form",
+    )
 
 
 def concern_measure(request, pk):
     concern = selectors.get_concern_for_change(request.user, pk)
-    form = ActionItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        saved, _item = form_service(
-            form, services.concern_measure_create, actor=request.user, concern=concern, **form.cleaned_data
-        )
-        if saved:
-            messages.success(request, _("The measure was created."))
-            return redirect(concern)
-    return render(
+    return action_item_form_page(
         request,
-        "coordination/action_item_form.html",
-        {"form": form, "concern": concern, "cancel_url": concern.get_absolute_url()},
+        ActionItemForm(request.POST or None),
+        services.concern_measure_create,
+        success=_("The measure was created."),
+        cancel_url=concern.get_absolute_url(),
+        next_url=concern.get_absolute_url(),
+        context={"concern": concern},
+        concern=concern,
     )

@@ -13,6 +13,7 @@ from slt.core.shortcuts import form_service, message_service
 from .. import ical, permissions, selectors, services
 from ..forms import ActionItemForm, AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
 from ..models import AgendaItem, Forum, Meeting
+from .action_items import action_item_form_page
 
 # --- forums ------------------------------------------------------------------------------------------------
 
@@ -146,8 +147,7 @@ def meeting_attendance(request, pk):
             success=_("The attendance was saved."),
             actor=request.user,
             meeting=meeting,
-            attendees=form.cleaned_data["attendees"],
-            agencies=form.cleaned_data["agencies"],
+            **form.cleaned_data,
         )
     else:
         messages.error(request, _("The attendance was not saved: choose only people and agencies from the list."))
@@ -209,16 +209,13 @@ def agenda_item_edit(request, pk, item_pk):
 def agenda_item_action(request, pk, item_pk):
     """Turn the decision of an agenda item into an action item for an agency."""
     item = selectors.get_agenda_item_for_change(request.user, pk, item_pk)
-    form = ActionItemForm(request.POST or None, initial={"title": item.decision[:200]})
-    if request.method == "POST" and form.is_valid():
-        saved, _action = form_service(
-            form, services.decision_action_item_create, actor=request.user, agenda_item=item, **form.cleaned_data
-        )
-        if saved:
-            messages.success(request, _("The action item was created."))
-            return redirect(item.get_absolute_url())
-    return render(
+    return action_item_form_page(
         request,
-        "coordination/action_item_form.html",
-        {"form": form, "meeting": item.meeting, "agenda_item": item, "cancel_url": item.get_absolute_url()},
+        ActionItemForm(request.POST or None, initial={"title": item.decision[:200]}),
+        services.decision_action_item_create,
+        success=_("The action item was created."),
+        cancel_url=item.get_absolute_url(),
+        next_url=item.get_absolute_url(),
+        context={"meeting": item.meeting, "agenda_item": item},
+        agenda_item=item,
     )
