@@ -35,41 +35,44 @@ def concern_inbox(request):
     return concern_list(request, inbox=True)
 
 
-def concern_create(request):
-    if not permissions.can_log_concern(request.user):
-        raise PermissionDenied
-    form = ConcernForm(request.POST or None, initial={"gender": Concern.Gender.UNKNOWN})
+def _concern_form(request, form, service, *, success, context):
+    """Log or change a concern: the form's categories go along, a refusal of the service lands on the form."""
     if request.method == "POST" and form.is_valid():
         saved, concern = form_service(
             form,
-            services.concern_create,
+            service,
             actor=request.user,
             concern=form.save(commit=False),
             categories=form.cleaned_data["categories"],
         )
         if saved:
-            messages.success(request, _("The concern %(reference)s was logged.") % {"reference": concern.reference})
+            messages.success(request, success(concern))
             return redirect(concern)
-    return render(request, "coordination/concern_form.html", {"form": form, "creating": True})
+    return render(request, "coordination/concern_form.html", {"form": form, **context})
+
+
+def concern_create(request):
+    if not permissions.can_log_concern(request.user):
+        raise PermissionDenied
+    return _concern_form(
+        request,
+        ConcernForm(request.POST or None, initial={"gender": Concern.Gender.UNKNOWN}),
+        services.concern_create,
+        success=lambda concern: _("The concern %(reference)s was logged.") % {"reference": concern.reference},
+        context={"creating": True},
+    )
 
 
 def concern_update(request, pk):
     concern = selectors.get_concern_for_edit(request.user, pk)
-    form = ConcernForm(
-        request.POST or None, instance=concern, identity_allowed=permissions.is_coordinator(request.user)
+    identity_allowed = permissions.is_coordinator(request.user)
+    return _concern_form(
+        request,
+        ConcernForm(request.POST or None, instance=concern, identity_allowed=identity_allowed),
+        services.concern_update,
+        success=lambda _concern: _("The concern was saved."),
+        context={"concern": concern, "creating": False},
     )
-    if request.method == "POST" and form.is_valid():
-        saved, _concern = form_service(
-            form,
-            services.concern_update,
-            actor=request.user,
-            concern=form.save(commit=False),
-            categories=form.cleaned_data["categories"],
-        )
-        if saved:
-            messages.success(request, _("The concern was saved."))
-            return redirect(concern)
-    return render(request, "coordination/concern_form.html", {"form": form, "concern": concern, "creating": False})
 
 
 def _concern_page(request, concern, *, share_form=None, status_form=None, note_form=None, status=200):
