@@ -1,7 +1,6 @@
 """Demo concerns: logged by the demo users, shared, assessed, given measures and closed, through the services."""
 
 import random
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -9,40 +8,9 @@ from django.utils import timezone
 from .. import services
 from ..models import Area, Concern, LegalBasis
 from .registry import CHILD_WELFARE, GANDDAL, LURA, POLICE, VGS, YOUTH
+from .specs import DemoConcern, DemoIdentity, DemoShare
 
 STATUTORY_DUTY = "Opplysningsplikt til barnevernet, barnevernsloven § 13-2"
-
-
-@dataclass(frozen=True)
-class DemoShare:
-    agency: str
-    basis: str = LegalBasis.ANONYMOUS
-    identity: bool = False
-    revoked: bool = False  # shared, then withdrawn by the coordinator
-
-
-@dataclass(frozen=True)
-class DemoIdentity:
-    name: str
-    birth_date: str
-    basis: str
-
-
-@dataclass(frozen=True)
-class DemoConcern:
-    reporter: str
-    days_ago: int
-    area: str
-    categories: tuple[str, ...]
-    risk: str
-    text: str
-    status: str
-    gender: str = Concern.Gender.UNKNOWN
-    age: int | None = None
-    age_band: str = ""
-    school: str | None = None
-    shares: tuple[DemoShare, ...] = ()
-    identity: DemoIdentity | None = None
 
 
 CONCERNS = [

@@ -1,6 +1,5 @@
 """Demo forums, meetings (agenda, attendance, minutes, decisions) and action items, made through the services."""
 
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -8,6 +7,7 @@ from django.utils import timezone
 from .. import services
 from ..models import ActionItem, AgendaItem, Forum, Meeting
 from .registry import CHILD_WELFARE, GANDDAL, HEALTH, LIGHTS, LURA, NAV, NIGHT, PARKS, POLICE, SLT, VGS, YOUTH
+from .specs import DemoAction, DemoAgendaItem, DemoForum, DemoMeeting
 
 OPEN, IN_PROGRESS, DONE, WONT_DO = (
     ActionItem.Status.OPEN,
@@ -17,39 +17,6 @@ OPEN, IN_PROGRESS, DONE, WONT_DO = (
 )
 WONT_DO_REASON = "Ikke midler i år; tas opp igjen til våren."
 MEETING_ROOM = "Rådhuset, møterom Figgjo"
-
-
-@dataclass(frozen=True)
-class DemoForum:
-    name: str
-    kind: str
-    mandate: str
-    agencies: tuple[str, ...]
-    members: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class DemoAction:
-    title: str
-    agency: str
-    due_in_days: int
-    status: str = OPEN
-
-
-@dataclass(frozen=True)
-class DemoAgendaItem:
-    title: str
-    minutes: str = ""
-    decision: str = ""
-    actions: tuple[DemoAction, ...] = ()
-
-
-@dataclass(frozen=True)
-class DemoMeeting:
-    forum: str
-    title: str
-    in_days: int
-    agenda: tuple[DemoAgendaItem, ...]
 
 
 FORUMS = [

@@ -3,8 +3,6 @@
 Reference data that administrators keep in Django admin: it is written as it is, not through services.
 """
 
-from dataclasses import dataclass
-
 from django.db import transaction
 
 from slt.accounts.models import User
@@ -12,6 +10,7 @@ from slt.core.registry import DEMO_PASSWORD
 
 from ..models import Agency, AgencyContact, Area
 from ..validators import organisation_number_is_valid
+from .specs import DemoAgency, DemoArea, DemoContact, DemoUser
 
 # The demo agencies by name, for the meetings, action items and concerns that name them.
 POLICE = "Sandnes politistasjon"
@@ -28,42 +27,6 @@ LIGHTS = "Sandnes gatelys AS"
 NIGHT = "Natteravnene Sandnes"
 CITY_CENTRE = "Sandnes sentrumsforening"
 MEDIATION = "Konfliktrådet Sør-Vest"
-
-
-@dataclass(frozen=True)
-class DemoArea:
-    name: str
-    description: str
-
-
-@dataclass(frozen=True)
-class DemoContact:
-    name: str
-    title: str
-    email: str = ""
-    phone: str = ""
-
-
-@dataclass(frozen=True)
-class DemoAgency:
-    name: str
-    kind: str
-    area: str
-    email: str
-    phone: str
-    address: str
-    contacts: tuple[DemoContact, ...]
-
-
-@dataclass(frozen=True)
-class DemoUser:
-    username: str
-    first_name: str
-    last_name: str
-    role: str
-    agency: str | None
-    is_radicalisation_contact: bool = False
-    is_youth_coordinator: bool = False
 
 
 AREAS = [
