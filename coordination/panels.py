@@ -14,10 +14,11 @@ from slt.core.registry import (
 )
 
 from . import selectors
+from .statistics import concern_statistics
 
 
 def _demo_registry(context) -> str:
-    from .demo_registry import seed_registry, seed_users
+    from .demo import seed_registry, seed_users
 
     context.agencies.update(seed_registry())
     context.users.update({user.username: user for user in seed_users(context.agencies)})
@@ -27,7 +28,7 @@ def _demo_registry(context) -> str:
 def _demo_coordination(context) -> str:
     from .demo import seed_coordination
 
-    counts = seed_coordination(context.agencies, list(context.users.values()))
+    counts = seed_coordination(context.agencies, context.users)
     return "{forums} forums, {meetings} meetings, {action_items} action items, {concerns} concerns".format(**counts)
 
 
@@ -148,7 +149,7 @@ registry.panel(
         key="statistics",
         order=90,
         template="coordination/panels/statistics.html",
-        context=lambda user: {"stats": selectors.concern_statistics()},
+        context=lambda user: {"stats": concern_statistics()},
         visible=roles.can_see_statistics,
         width="full",
         scripts=("vendor/chartjs/chart.umd.min.js", "js/coordination.js"),

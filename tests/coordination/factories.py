@@ -13,6 +13,7 @@ from coordination.models import (
     ConcernNote,
     ConcernShare,
     Forum,
+    LegalBasis,
     Meeting,
 )
 from tests.factories import AgencyFactory, AreaFactory, UserFactory
@@ -97,7 +98,7 @@ class ConcernShareFactory(factory.django.DjangoModelFactory):
     concern = factory.SubFactory(ConcernFactory)
     agency = factory.SubFactory(AgencyFactory)
     shared_by = factory.SubFactory(UserFactory, role="coordinator")
-    legal_basis = ConcernShare.Basis.ANONYMOUS
+    legal_basis = LegalBasis.ANONYMOUS
 
 
 class ConcernNoteFactory(factory.django.DjangoModelFactory):

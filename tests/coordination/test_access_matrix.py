@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination.models import ActionItem, Concern, ConcernShare
+from coordination.models import ActionItem, Concern, ConcernShare, Meeting
 from slt.audit.models import AuditEvent
 from tests.factories import AgencyFactory
 
@@ -66,18 +66,35 @@ def _concern_state(concern):
     )
 
 
-def _concern_writes(concern):
-    """URL, POST data, and who may do it (beyond reading): 'any reader', 'recipient', 'coordinator', 'editor'."""
-    share = concern.shares.first()
+def _concern_writes(concern, user):
+    """URL, POST data, who may do it (beyond reading: 'reader', 'recipient', 'coordinator', 'editor'), and
+    the effect an allowed write has."""
+    share = concern.shares.filter(revoked_at__isnull=True).first()
     agency = AgencyFactory(name="Helsestasjon for ungdom")
     writes = [
-        (reverse("coordination:concern_note", args=[concern.pk]), {"text": "Snakket med eleven."}, "reader"),
-        (reverse("coordination:concern_acknowledge", args=[concern.pk]), {}, "recipient"),
-        (reverse("coordination:concern_status", args=[concern.pk]), {"status": "assessment"}, "coordinator"),
+        (
+            reverse("coordination:concern_note", args=[concern.pk]),
+            {"text": "Snakket med eleven."},
+            "reader",
+            lambda: concern.notes.filter(kind="note", text="Snakket med eleven.", author=user).exists(),
+        ),
+        (
+            reverse("coordination:concern_acknowledge", args=[concern.pk]),
+            {},
+            "recipient",
+            lambda: concern.shares.filter(acknowledged_by=user, acknowledged_at__isnull=False).exists(),
+        ),
+        (
+            reverse("coordination:concern_status", args=[concern.pk]),
+            {"status": "assessment"},
+            "coordinator",
+            lambda: Concern.objects.get(pk=concern.pk).status == Concern.Status.ASSESSMENT,
+        ),
         (
             reverse("coordination:concern_share", args=[concern.pk]),
             {"agency": agency.pk, "legal_basis": "anonymous"},
             "coordinator",
+            lambda: concern.shares.filter(agency=agency, shared_by=user, revoked_at__isnull=True).exists(),
         ),
         (
             reverse("coordination:concern_measure", args=[concern.pk]),
@@ -87,6 +104,7 @@ def _concern_writes(concern):
                 "due_date": (timezone.localdate() + timedelta(days=3)).isoformat(),
             },
             "coordinator",
+            lambda: concern.action_items.filter(title="Samtale", responsible_agency=agency).exists(),
         ),
         (
             reverse("coordination:concern_update", args=[concern.pk]),
@@ -99,10 +117,18 @@ def _concern_writes(concern):
                 "description": "Endret tekst",
             },
             "editor",
+            lambda: Concern.objects.get(pk=concern.pk).description == "Endret tekst",
         ),
     ]
-    if share is not None:
-        writes.append((reverse("coordination:concern_share_revoke", args=[concern.pk, share.pk]), {}, "coordinator"))
+    if share is not None:  # revoking a revoked share again: test_concern_share.py
+        writes.append(
+            (
+                reverse("coordination:concern_share_revoke", args=[concern.pk, share.pk]),
+                {},
+                "coordinator",
+                lambda: ConcernShare.objects.get(pk=share.pk).revoked_by == user,
+            )
+        )
     return writes
 
 
@@ -149,18 +175,20 @@ def test_concern_writes(request, client_for, other_reporter, role, relation):
     user = request.getfixturevalue(role)
     readable = relation in CONCERN_READ[role]
     client = client_for(user)
-    for url, data, kind in _concern_writes(_concern_for(user, relation, other_reporter)):
-        concern = Concern.objects.order_by("-pk").first()
+    concern = _concern_for(user, relation, other_reporter)
+    for url, data, kind, done in _concern_writes(concern, user):
         before = _concern_state(concern)
         response = client.post(url, data)
         if not readable:
             assert response.status_code == 404, url
-            assert _concern_state(concern) == before, url
         elif _allowed(kind, role, relation, user, concern):
             assert response.status_code == 302, (url, response.status_code)
+            assert done(), url
+            continue
         else:
             assert response.status_code == 403, url
-            assert _concern_state(concern) == before, url
+        assert _concern_state(concern) == before, url
+        assert not done(), url
 
 
 # --- meetings ----------------------------------------------------------------------------------------------
@@ -188,6 +216,7 @@ def _meeting_state(meeting):
         meeting.minutes_approved_at,
         meeting.agenda.count(),
         meeting.attendees.count(),
+        meeting.attending_agencies.count(),
         ActionItem.objects.count(),
         AuditEvent.objects.count(),
     )
@@ -217,11 +246,20 @@ def test_meeting_pages_and_writes(request, client_for, role, relation):
 
     agency = AgencyFactory(name="Lura ungdomsskole")
     writes = [
-        (reverse("coordination:agenda_item_add", args=[meeting.pk]), {"title": "Eventuelt"}),
-        (reverse("coordination:meeting_attendance", args=[meeting.pk]), {"attendees": [user.pk]}),
+        (
+            reverse("coordination:agenda_item_add", args=[meeting.pk]),
+            {"title": "Eventuelt"},
+            lambda: meeting.agenda.filter(title="Eventuelt").exists(),
+        ),
+        (
+            reverse("coordination:meeting_attendance", args=[meeting.pk]),
+            {"agencies": [agency.pk]},
+            lambda: meeting.attending_agencies.filter(pk=agency.pk).exists(),
+        ),
         (
             reverse("coordination:agenda_item_edit", args=[meeting.pk, item.pk]),
             {"title": "Rus", "minutes": "Referat", "decision": "Vedtak"},
+            lambda: meeting.agenda.filter(pk=item.pk, title="Rus", minutes="Referat", decision="Vedtak").exists(),
         ),
         (
             reverse("coordination:agenda_item_action", args=[meeting.pk, item.pk]),
@@ -230,10 +268,15 @@ def test_meeting_pages_and_writes(request, client_for, role, relation):
                 "responsible_agency": agency.pk,
                 "due_date": (timezone.localdate() + timedelta(days=5)).isoformat(),
             },
+            lambda: ActionItem.objects.filter(title="Foreldremøte", agenda_item=item, meeting=meeting).exists(),
         ),
-        (reverse("coordination:meeting_approve", args=[meeting.pk]), {}),
+        (
+            reverse("coordination:meeting_approve", args=[meeting.pk]),
+            {},
+            lambda: Meeting.objects.get(pk=meeting.pk).minutes_approved_by == user,
+        ),
     ]
-    for url, data in writes:
+    for url, data, done in writes:
         before = _meeting_state(meeting)
         response = client.post(url, data)
         if not readable:
@@ -242,8 +285,10 @@ def test_meeting_pages_and_writes(request, client_for, role, relation):
             assert response.status_code == 403, url
         else:
             assert response.status_code == 302, (url, response.status_code)
+            assert done(), url
             continue
         assert _meeting_state(meeting) == before, url
+        assert not done(), url
 
 
 def test_the_secretary_who_is_invited_changes_the_meeting(client_for, agency_member):
@@ -304,22 +349,35 @@ def test_action_item_pages_and_writes(request, client_for, role, relation):
 
     edit = reverse("coordination:action_item_update", args=[item.pk])
     assert client.get(edit).status_code == (200 if role == "coordinator" else 403 if readable else 404)
-    for url, data, allowed in [
-        (reverse("coordination:action_item_status", args=[item.pk]), {"status": "done"}, may_update),
-        (reverse("coordination:action_item_note", args=[item.pk]), {"text": "Bestilt."}, may_update),
+    for url, data, allowed, done in [
+        (
+            reverse("coordination:action_item_status", args=[item.pk]),
+            {"status": "done"},
+            may_update,
+            lambda: ActionItem.objects.get(pk=item.pk).status == ActionItem.Status.DONE,
+        ),
+        (
+            reverse("coordination:action_item_note", args=[item.pk]),
+            {"text": "Bestilt."},
+            may_update,
+            lambda: item.notes.filter(text="Bestilt.", author=user).exists(),
+        ),
         (
             edit,
             {"title": "Endret", "responsible_agency": item.responsible_agency_id, "due_date": "2999-01-01"},
             role == "coordinator",
+            lambda: ActionItem.objects.get(pk=item.pk).title == "Endret",
         ),
     ]:
         before = _action_item_state(item)
         response = client.post(url, data)
         if readable and allowed:
-            assert response.status_code == 302
+            assert response.status_code == 302, url
+            assert done(), url
             continue
         assert response.status_code == (403 if readable else 404), url
         assert _action_item_state(item) == before
+        assert not done(), url
 
 
 def _action_item_state(item):

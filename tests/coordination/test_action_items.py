@@ -11,7 +11,7 @@ from django.utils import timezone
 from coordination.models import ActionItem
 from slt.audit.models import AuditEvent
 
-from .budget import queries_for
+from .budget import queries_for, report
 from .factories import ActionItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,10 +138,13 @@ def test_query_budget_10_vs_500(request, client_for, role):
         )
 
     fill(10)
-    small = queries_for(client, LIST)
+    small, small_fragment = queries_for(client, LIST), queries_for(client, LIST, {"HX-Request": "true"})
     fill(490)
-    large = queries_for(client, LIST)
+    large, large_fragment = queries_for(client, LIST), queries_for(client, LIST, {"HX-Request": "true"})
+    report(f"action-item list ({role})", small, large)
+    report(f"action-item list, htmx filter ({role})", small_fragment, large_fragment)
     assert small == large
+    assert small_fragment == large_fragment
 
 
 def test_the_coordinator_edits_an_item_and_may_keep_a_past_deadline(client_for, coordinator, school, police):

@@ -8,7 +8,7 @@ from coordination.models import ConcernNote, LegalBasis
 from slt.audit.models import AuditEvent
 from slt.audit.services import record_event
 
-from .budget import queries_for
+from .budget import queries_for, report
 from .factories import ConcernFactory, ConcernShareFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +125,7 @@ def test_the_page_costs_the_same_with_10_and_500_rows(request, client_for, conce
     small = queries_for(client, concern.get_absolute_url())
     fill(490)
     large = queries_for(client, concern.get_absolute_url())
+    report(f"concern detail ({role})", small, large)
     assert small == large
 
 

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import ActionItem, Concern
-from coordination.selectors import CappedPaginator
+from slt.core.pagination import CappedPaginator
 from tests.factories import AreaFactory
 
-from .budget import queries_for
+from .budget import queries_for, report
 from .factories import ConcernFactory, ConcernShareFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +90,12 @@ def test_query_budget_10_vs_500(request, client_for, other_reporter, role):
         for concern in ConcernFactory.create_batch(count, reporter=other_reporter, categories=["drugs", "theft"]):
             ConcernShareFactory(concern=concern, agency=user.agency)
 
+    url = URL + "?category=drugs"
     fill(10)
-    small = queries_for(client, URL + "?category=drugs")
+    small, small_fragment = queries_for(client, url), queries_for(client, url, {"HX-Request": "true"})
     fill(490)
-    large = queries_for(client, URL + "?category=drugs")
+    large, large_fragment = queries_for(client, url), queries_for(client, url, {"HX-Request": "true"})
+    report(f"concern list ({role})", small, large)
+    report(f"concern list, htmx filter ({role})", small_fragment, large_fragment)
     assert small == large
+    assert small_fragment == large_fragment

@@ -26,7 +26,7 @@ def test_the_coordinator_shares_with_the_police(client_for, coordinator, police,
     assert response.status_code == 302
     share = ConcernShare.objects.get()
     assert (share.agency, share.shared_by, share.includes_identity) == (police.agency, coordinator, False)
-    assert share.legal_basis == ConcernShare.Basis.ANONYMOUS
+    assert share.legal_basis == LegalBasis.ANONYMOUS
     assert share.shared_at is not None and share.revoked_at is None
     assert AuditEvent.objects.filter(action="share", object_id=str(concern.pk)).count() == 1
     assert concern.notes.filter(kind=ConcernNote.Kind.SHARE).exists()

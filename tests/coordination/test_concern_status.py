@@ -25,7 +25,7 @@ def test_the_coordinator_moves_the_concern_along(client_for, coordinator, other_
     assert _status(client, concern, status="assessment").status_code == 302
     concern.refresh_from_db()
     assert concern.status == Concern.Status.ASSESSMENT
-    assert concern.notes.filter(kind="status", text="Under vurdering").exists()
+    assert concern.notes.filter(kind="status", new_status="assessment", text="").exists()
 
     assert _status(client, concern, status="closed", outcome="referred", outcome_note="Til BUP").status_code == 302
     concern.refresh_from_db()

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import ActionItem, Concern, ConcernCategory
-from coordination.selectors import concern_statistics
+from coordination.statistics import concern_statistics
 
-from .budget import queries_for
+from .budget import queries_for, report
 from .factories import ActionItemFactory, ConcernFactory, ConcernShareFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +132,7 @@ def test_query_budget_10_vs_500(request, client_for, other_reporter, role):
     small = queries_for(client, URL)
     fill(490)
     large = queries_for(client, URL)
+    report(f"dashboard ({role})", small, large)
     assert small == large
 
 

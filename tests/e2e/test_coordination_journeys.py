@@ -176,3 +176,30 @@ def test_dashboards_with_demo_data(new_page, settings):
     screenshot(phone, "coordination-concern-form-phone")
     expect(phone.get_by_role("button", name="Registrer bekymring")).to_be_visible()
     assert re.search(r"/bekymringer/ny/$", phone.url)
+
+
+def test_the_school_filters_its_action_items_and_adds_a_note_without_page_loads(page, people):
+    """htmx: the filter swaps the results and the address follows; a progress note is added in place."""
+    school = people["skole"].agency
+    due = timezone.localdate() + timedelta(days=10)
+    ActionItem.objects.create(title="Nettvett i 8. trinn", responsible_agency=school, due_date=due)
+    ActionItem.objects.create(title="Foreldremøte om rus", responsible_agency=school, due_date=due, status="done")
+
+    sign_in(page, "skole", PASSWORD)
+    page.goto("/tiltak/")
+    page.evaluate("window.samePage = true")
+    page.locator("form[role=search]").get_by_label("Status").select_option(label="Utført")
+    expect(page.get_by_role("link", name="Nettvett i 8. trinn")).to_have_count(0)
+    expect(page.get_by_role("link", name="Foreldremøte om rus")).to_be_visible()
+    assert "status=done" in page.url
+    assert page.evaluate("window.samePage") is True
+
+    page.goto("/tiltak/?status=open")
+    page.get_by_role("link", name="Nettvett i 8. trinn").click()
+    page.evaluate("window.samePage = true")
+    page.get_by_label("Notat").fill("Opplegget er bestilt.")
+    page.get_by_role("button", name="Legg til fremdriftsnotat").click()
+    expect(page.get_by_text("Fremdriftsnotatet er lagt til.")).to_be_visible()
+    expect(page.get_by_text("Opplegget er bestilt.")).to_be_visible()
+    assert page.evaluate("window.samePage") is True
+    assert ActionItem.objects.get(title="Nettvett i 8. trinn").notes.get().text == "Opplegget er bestilt."

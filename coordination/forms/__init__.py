@@ -1,0 +1,26 @@
+"""The coordination forms, one module per subdomain. `ActionItemStatusForm` is the one status form of an
+action item, for safety walks too."""
+
+from .action_items import ActionItemFilterForm, ActionItemForm, ActionItemStatusForm, NoteForm
+from .agencies import AgencyForm, AgencySearchForm, ContactFormSet
+from .concerns import ConcernFilterForm, ConcernForm, ConcernShareForm, ConcernStatusForm
+from .meetings import AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
+
+__all__ = [
+    "ActionItemFilterForm",
+    "ActionItemForm",
+    "ActionItemStatusForm",
+    "AgencyForm",
+    "AgencySearchForm",
+    "AgendaItemForm",
+    "AttendanceForm",
+    "ConcernFilterForm",
+    "ConcernForm",
+    "ConcernShareForm",
+    "ConcernStatusForm",
+    "ContactFormSet",
+    "ForumForm",
+    "MeetingForm",
+    "MinutesForm",
+    "NoteForm",
+]

@@ -1,0 +1,95 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from slt.accounts.models import User
+from slt.core.forms import DateTimeInput
+
+from ..models import Agency, AgendaItem, Forum, Meeting
+
+
+def _person_label(user):
+    return f"{user} ({user.agency})" if user.agency_id else str(user)
+
+
+class ForumForm(forms.ModelForm):
+    class Meta:
+        model = Forum
+        fields = ["name", "kind", "mandate", "member_agencies", "members", "is_active"]
+        widgets = {
+            "mandate": forms.Textarea(attrs={"rows": 4}),
+            "member_agencies": forms.CheckboxSelectMultiple,
+            "members": forms.SelectMultiple(attrs={"size": 10}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member_agencies"].queryset = Agency.objects.filter(is_active=True).order_by("name")
+        self.fields["members"].queryset = User.objects.filter(is_active=True).select_related("agency")
+        self.fields["members"].label_from_instance = _person_label
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["forum", "title", "starts_at", "ends_at", "location", "secretary", "invitees"]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "invitees": forms.SelectMultiple(attrs={"size": 10}),
+        }
+        help_texts = {"invitees": _("Leave empty on a new meeting to invite the forum's members.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forum"].queryset = Forum.objects.filter(is_active=True)
+        people = User.objects.filter(is_active=True).exclude(role=User.Role.ADMIN).select_related("agency")
+        self.fields["secretary"].queryset = people
+        self.fields["invitees"].queryset = people
+        self.fields["invitees"].required = False
+        self.fields["secretary"].label_from_instance = _person_label
+        self.fields["invitees"].label_from_instance = _person_label
+
+
+class AttendanceForm(forms.Form):
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("People who attended"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Agencies that attended"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        people_ids = {u.pk for u in meeting.invitees.all()} | {u.pk for u in meeting.attendees.all()}
+        self.fields["attendees"].queryset = User.objects.filter(pk__in=people_ids).select_related("agency")
+        self.fields["attendees"].label_from_instance = _person_label
+        self.fields["agencies"].queryset = Agency.objects.filter(
+            Q(is_active=True) | Q(pk__in=[a.pk for a in meeting.attending_agencies.all()])
+        ).order_by("name")
+        self.initial.setdefault("attendees", [u.pk for u in meeting.attendees.all()])
+        self.initial.setdefault("agencies", [a.pk for a in meeting.attending_agencies.all()])
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description", "minutes", "decision"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "minutes": forms.Textarea(attrs={"rows": 5}),
+            "decision": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -1,0 +1,109 @@
+"""Forums (the standing SLT groups), their meetings and each meeting's agenda with minutes and decisions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .agencies import Agency
+from .fields import optional_user
+
+
+class Forum(models.Model):
+    """A standing SLT group: steering group, coordination group, a working group or the police council."""
+
+    class Kind(models.TextChoices):
+        STEERING = "steering", _("Steering group")
+        COORDINATION = "coordination", _("Coordination group")
+        WORKING = "working", _("Working group")
+        POLICE_COUNCIL = "police_council", _("Police council")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    mandate = models.TextField(_("mandate"), blank=True)
+    member_agencies = models.ManyToManyField(
+        Agency, verbose_name=_("member agencies"), blank=True, related_name="forums"
+    )
+    members = models.ManyToManyField("accounts.User", verbose_name=_("members"), blank=True, related_name="forums")
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("coordination:forum_detail", args=[self.pk])
+
+
+class Meeting(models.Model):
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    secretary = optional_user(_("secretary"))
+    invitees = models.ManyToManyField(
+        "accounts.User", verbose_name=_("invitees"), blank=True, related_name="meeting_invitations"
+    )
+    attendees = models.ManyToManyField(
+        "accounts.User", verbose_name=_("attended (people)"), blank=True, related_name="meetings_attended"
+    )
+    attending_agencies = models.ManyToManyField(
+        Agency, verbose_name=_("attended (agencies)"), blank=True, related_name="meetings_attended"
+    )
+    minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
+    minutes_approved_by = optional_user(_("minutes approved by"))
+    created_by = optional_user(_("created by"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at", "-id"]
+        indexes = [models.Index(fields=["forum", "-starts_at"]), models.Index(fields=["starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("coordination:meeting_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+
+    @property
+    def minutes_approved(self):
+        return self.minutes_approved_at is not None
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda")
+    position = models.PositiveSmallIntegerField(_("number"), default=1)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#agenda-{self.pk}"
