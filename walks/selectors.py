@@ -265,7 +265,7 @@ def follow_up(user) -> dict:
 
 def open_walk_actions(user, *, agency=None, category: str = "") -> QuerySet[ActionItem]:
     """Open walk measures, overdue first (the oldest deadline first), with their walk for the link."""
-    items = walk_action_items(user).filter(status__in=ActionItem.OPEN_STATUSES)
+    items = walk_action_items(user).open()
     if agency:
         items = items.filter(responsible_agency=agency)
     if category:

@@ -1,6 +1,6 @@
 import pytest
 
-from coordination import demo_registry as demo
+from coordination.demo import registry as demo
 from coordination.models import ActionItem
 from walks.demo import CENTRE_WALK, PLANNED_WALK, seed_walks
 from walks.models import Observation, ObservationPhoto, SafetyWalk
