@@ -41,6 +41,7 @@ def _utc(moment) -> str:
 def plan_meeting_calendar(case, meeting, request) -> str:
     url = request.build_absolute_uri(case.get_absolute_url())
     host = request.get_host().split(":")[0]
+    summary = _("Youth plan meeting %(number)s") % {"number": case.number}
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -52,7 +53,7 @@ def plan_meeting_calendar(case, meeting, request) -> str:
         f"DTSTAMP:{_utc(timezone.now())}",
         f"DTSTART:{_utc(meeting.starts_at)}",
         f"DTEND:{_utc(meeting.ends_at)}",
-        f"SUMMARY:{_escape(_('Youth plan meeting %(number)s') % {'number': case.number})}",
+        f"SUMMARY:{_escape(summary)}",
         f"LOCATION:{_escape(meeting.place)}",
         f"DESCRIPTION:{_escape(url)}",
         f"URL:{url}",

@@ -23,8 +23,6 @@ from youthfollowup.states import CaseState
 
 YOUTH_GIVEN = "Oskar"
 YOUTH_FAMILY = "Kvalsundberget"
-# The youth is 16 at the offence. The birth date is written out in tests as it would show on a page.
-BIRTH_DATE = date(2010, 3, 14)
 
 
 def days_ago(days: int) -> date:
