@@ -8,7 +8,7 @@ administrators included, gets 404 for a case and sees no case in any list, searc
 from datetime import timedelta
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -208,13 +208,18 @@ def next_planned_meeting(case: YouthCase) -> FollowUpMeeting | None:
     return min(planned, key=lambda meeting: meeting.starts_at, default=None)
 
 
-def access_log(user, case: YouthCase, *, limit: int = 100) -> QuerySet[AuditEvent]:
-    """Who opened the case: shown to youth coordinators (DESIGN.md section 4)."""
+def access_log(user, case: YouthCase, *, limit: int = 50) -> list[dict]:
+    """Who opened the case, one line per person (how often, first and last time): for youth coordinators only."""
     if not is_youth_coordinator(user):
-        return AuditEvent.objects.none()
-    return AuditEvent.objects.filter(
-        object_type=YouthCase._meta.label_lower, object_id=str(case.pk), action=AuditEvent.Action.VIEW
-    ).select_related("agency", "actor")[:limit]
+        return []
+    return list(
+        AuditEvent.objects.filter(
+            object_type=YouthCase._meta.label_lower, object_id=str(case.pk), action=AuditEvent.Action.VIEW
+        )
+        .values("actor_username", "actor__first_name", "actor__last_name", "agency__name")
+        .annotate(count=Count("id"), first=Min("created_at"), last=Max("created_at"))
+        .order_by("-last")[:limit]
+    )
 
 
 def team_candidates():

@@ -1,11 +1,9 @@
 """Youth follow-up models, one module per subdomain; import them from here."""
 
-from .cases import (
-    FOLLOW_UP_INTERVAL_DAYS,
-    MAX_AGE,
-    MIN_AGE,
-    PERIOD_ENDING_SOON_DAYS,
-    CaseCounter,
+from .cases import FOLLOW_UP_INTERVAL_DAYS, MAX_AGE, MIN_AGE, PERIOD_ENDING_SOON_DAYS, CaseCounter, YouthCase
+from .follow_up import Breach, DrugTest, FollowUpMeeting, ProgressNote, Reaction
+from .plans import MeasureKind, PlanMeasure, PlanMeeting, YouthPlan
+from .referral import (
     Consent,
     ConsentMethod,
     DecisionOutcome,
@@ -14,12 +12,8 @@ from .cases import (
     MaxPenalty,
     Offence,
     ProsecutorDecision,
-    TeamFunction,
-    TeamMember,
-    YouthCase,
 )
-from .follow_up import Breach, DrugTest, FollowUpMeeting, ProgressNote, Reaction
-from .plans import MeasureKind, PlanMeasure, PlanMeeting, YouthPlan
+from .team import TeamFunction, TeamMember
 
 __all__ = [
     "FOLLOW_UP_INTERVAL_DAYS",
