@@ -1,10 +1,12 @@
 """The services move a case only along the table, with the rules of the issue; each allowed move through the
 service that makes it, and the refused ones with a message and nothing saved."""
 
+import threading
 from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections
 from django.utils import timezone
 
 from slt.audit.models import AuditEvent
@@ -26,7 +28,7 @@ from youthfollowup.models import (
 from youthfollowup.selectors import missing_consents
 from youthfollowup.states import CaseState
 
-from .factories import advance, at, case_in, days_ago, refer
+from .factories import advance, at, case_in, days_ago, refer, youth_coordinator_user
 
 pytestmark = pytest.mark.django_db
 S = CaseState
@@ -396,3 +398,32 @@ def test_with_deadlines_flags_overdue_due_this_week_and_ending_periods(youth_coo
     assert near_end.period_ends_soon is True
     monday = case.next_follow_up_due - timedelta(days=case.next_follow_up_due.weekday())
     assert YouthCase.objects.with_deadlines(monday).get(pk=case.pk).follow_up_due_this_week is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_case_numbers_stay_unique_when_several_register_at_once():
+    actor = youth_coordinator_user()
+    threads_count, per_thread = 4, 3
+    start = threading.Barrier(threads_count)
+    errors = []
+
+    def register():
+        try:
+            start.wait()
+            for _ in range(per_thread):
+                refer(actor)
+        except Exception as error:  # reported below; a thread cannot fail the test by itself
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register) for _ in range(threads_count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    year = days_ago(60).year
+    numbers = sorted(YouthCase.objects.values_list("number", flat=True))
+    assert numbers == [f"UO-{year}-{n:03d}" for n in range(1, threads_count * per_thread + 1)]
+    assert Guardian.objects.count() == threads_count * per_thread
