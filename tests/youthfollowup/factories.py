@@ -17,9 +17,10 @@ from youthfollowup.models import (
     MeasureKind,
     Offence,
     PlanMeasure,
+    TeamMember,
     YouthCase,
 )
-from youthfollowup.states import CaseState
+from youthfollowup.states import CLOSED_STATES, CaseState
 
 YOUTH_GIVEN = "Oskar"
 YOUTH_FAMILY = "Kvalsundberget"
@@ -161,3 +162,38 @@ def advance(case: YouthCase, actor, to: str, *, team=(), responsible=None, confi
 
 def case_in(state: str, actor, **options) -> YouthCase:
     return advance(refer(actor), actor, state, **options)
+
+
+def bulk_cases(count, creator, *, member=None, start=0) -> list[YouthCase]:
+    """Many cases at once, in every state in turn, as rows (the services are tested elsewhere). `member` is put
+    on the team of each."""
+    today = timezone.localdate()
+    states = list(CaseState.values)
+    rows = []
+    for i in range(count):
+        state = states[i % len(states)]
+        closed = state in CLOSED_STATES
+        rows.append(
+            YouthCase(
+                number=f"UO-2020-{start + i:04d}",
+                state=state,
+                given_name="Navn",
+                family_name="Navnesen",
+                initials="N.N.",
+                birth_date=today - timedelta(days=16 * 365),
+                referred_on=today - timedelta(days=i % 300),
+                prosecutor_name="P",
+                age_at_offence=15 + i % 3,
+                next_follow_up_due=today + timedelta(days=i % 40 - 20) if state == CaseState.IN_FOLLOW_UP else None,
+                plan_due=today + timedelta(days=5) if state == CaseState.DECIDED else None,
+                ended_on=today if closed else None,
+                retain_until=today + timedelta(days=1800) if closed else None,
+                created_by=creator,
+            )
+        )
+    cases = YouthCase.objects.bulk_create(rows)
+    if member is not None:
+        TeamMember.objects.bulk_create(
+            TeamMember(case=case, user=member, function="other", added_by=creator) for case in cases
+        )
+    return cases

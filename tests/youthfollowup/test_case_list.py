@@ -1,56 +1,16 @@
 """The case list: number and initials, the state filter, pages of 25, and a query budget that does not grow."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from tests.coordination.budget import queries_for
-from youthfollowup.models import TeamMember, YouthCase
 from youthfollowup.states import CaseState
 
-from .factories import case_in, refer
+from .budget import queries_for
+from .factories import bulk_cases, case_in, refer
 
 pytestmark = pytest.mark.django_db
 URL = reverse("youthfollowup:case_list")
 S = CaseState
-
-
-def bulk_cases(count, creator, *, member=None, start=0):
-    """Many cases at once, in every state, as rows (the services are tested elsewhere)."""
-    today = timezone.localdate()
-    states = list(S.values)
-    cases = YouthCase.objects.bulk_create(
-        YouthCase(
-            number=f"UO-2020-{start + i:04d}",
-            state=states[i % len(states)],
-            given_name="Navn",
-            family_name="Navnesen",
-            initials="N.N.",
-            birth_date=today - timedelta(days=16 * 365),
-            referred_on=today - timedelta(days=i % 300),
-            prosecutor_name="P",
-            age_at_offence=15 + i % 3,
-            next_follow_up_due=today + timedelta(days=i % 40 - 20)
-            if states[i % len(states)] == S.IN_FOLLOW_UP
-            else None,
-            plan_due=today + timedelta(days=5) if states[i % len(states)] == S.DECIDED else None,
-            ended_on=today
-            if states[i % len(states)] in {S.COMPLETED, S.RETURNED, S.WITHDRAWN, S.NOT_SUITABLE}
-            else None,
-            retain_until=today + timedelta(days=1800)
-            if states[i % len(states)] in {S.COMPLETED, S.RETURNED, S.WITHDRAWN, S.NOT_SUITABLE}
-            else None,
-            created_by=creator,
-        )
-        for i in range(count)
-    )
-    if member is not None:
-        TeamMember.objects.bulk_create(
-            TeamMember(case=case, user=member, function="other", added_by=creator) for case in cases
-        )
-    return cases
 
 
 @pytest.mark.parametrize("role", ["youth_coordinator", "team_member"])

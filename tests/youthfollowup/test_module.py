@@ -20,8 +20,7 @@ from youthfollowup.selectors import dashboard
 from youthfollowup.states import CLOSED_STATES, CaseState
 from youthfollowup.statistics import chart_value, suppress, youth_statistics
 
-from .factories import at, case_in, refer
-from .test_case_list import bulk_cases
+from .factories import at, bulk_cases, case_in, refer
 
 pytestmark = pytest.mark.django_db
 S = CaseState
