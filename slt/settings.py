@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "coordination",
     "walks",
     "extremism",
+    "youthfollowup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -146,6 +147,17 @@ WALKS_PHOTOS_PER_OBSERVATION = env.int("WALKS_PHOTOS_PER_OBSERVATION", default=5
 
 # Preventing radicalisation: a closed case is kept this many years, then the retention job applies its date.
 EXTREMISM_RETENTION_YEARS = env.int("EXTREMISM_RETENTION_YEARS", default=5)
+
+# Youth follow-up (ungdomsoppfølging).
+# A closed case keeps its data this many years after the end; the retention job then anonymises it.
+YOUTH_RETENTION_YEARS = env.int("YOUTH_RETENTION_YEARS", default=5)
+# A LOCAL rule, not the law: the law sets no limit on the statutory maximum penalty of the offence. The
+# check warns before a "suitable" decision on an offence whose maximum penalty is above the limit, and the
+# decision is saved only when the user confirms. Set YOUTH_MAX_PENALTY_CHECK=0 to switch it off.
+YOUTH_MAX_PENALTY_CHECK = env.bool("YOUTH_MAX_PENALTY_CHECK", default=True)
+YOUTH_MAX_PENALTY_YEARS = env.int("YOUTH_MAX_PENALTY_YEARS", default=1)
+# Local practice: days from the prosecutor's decision until the youth plan should be approved.
+YOUTH_PLAN_DUE_DAYS = env.int("YOUTH_PLAN_DUE_DAYS", default=30)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("coordination.urls")),
     path("", include("walks.urls")),
     path("ekstremisme/", include("extremism.urls")),
+    path("ungdomsoppfolging/", include("youthfollowup.urls")),
     path("admin/", admin.site.urls),
 ]
 
