@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination import demo_registry
+from coordination.demo import registry as demo_registry
 from slt.core.registry import registry
 from youthfollowup import services
 from youthfollowup.demo import seed_youth_cases

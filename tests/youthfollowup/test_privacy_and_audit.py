@@ -136,10 +136,10 @@ def test_youth_coordinators_see_who_opened_the_case_team_members_do_not(
     team_member.first_name, team_member.last_name = "Tina", "Teamsen"
     team_member.save()
     team_page = client_for(team_member).get(case.get_absolute_url())
-    assert "Hvem har åpnet denne saken" not in team_page.text
+    assert "Hvem har åpnet saken" not in team_page.text
     coordinator_page = client_for(youth_coordinator).get(case.get_absolute_url())
-    assert "Hvem har åpnet denne saken" in coordinator_page.text
-    log = coordinator_page.text.split("Hvem har åpnet denne saken")[1]
+    assert "Hvem har åpnet saken" in coordinator_page.text
+    log = coordinator_page.text.split("Hvem har åpnet saken")[1]
     assert "Tina Teamsen" in log and "(NAV Sandnes)" in log
 
 

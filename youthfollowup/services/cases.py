@@ -1,13 +1,11 @@
 """Writes for the case: referral, youth and guardians, offences, consents, the decision, the team and the end."""
 
-import random
-import time as time_module
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +32,6 @@ from ..states import CaseState
 from .common import changed, close_case, created, lock_for_change, not_before, not_in_future, require_open, save_case
 
 NUMBER_ATTEMPTS = 5
-SQLITE_LOCK_RETRIES = 100
 BEFORE_DECISION = (CaseState.REFERRED, CaseState.CONSENTS_OBTAINED)
 
 
@@ -86,30 +83,12 @@ def _function_for(user) -> str:
     return kind if kind in TeamFunction.values else TeamFunction.OTHER
 
 
+@transaction.atomic
 def case_refer(*, actor, case: YouthCase, guardians: Sequence[Guardian], offences: Sequence[Offence]) -> YouthCase:
     """Register a referral from the prosecution: the youth, the guardians and the offences, all or nothing.
     The youth coordinator who registers it joins the follow-up team; the case number is taken in the same
-    transaction.
-
-    On PostgreSQL the counter row lock makes concurrent registrations wait. SQLite locks the whole database and
-    may answer "database is locked" at once instead of waiting; then the whole transaction is tried again.
-    """
-    for attempt in range(SQLITE_LOCK_RETRIES):
-        try:
-            return _case_refer(actor=actor, case=case, guardians=guardians, offences=offences)
-        except OperationalError as error:
-            locked = connection.vendor == "sqlite" and "locked" in str(error)
-            if not locked or connection.in_atomic_block or attempt == SQLITE_LOCK_RETRIES - 1:
-                raise
-            for record in (case, *guardians, *offences):  # rolled back: save them afresh
-                record.pk = None
-                record._state.adding = True
-            time_module.sleep(random.uniform(0.005, 0.03))
-    raise AssertionError("unreachable")
-
-
-@transaction.atomic
-def _case_refer(*, actor, case: YouthCase, guardians: Sequence[Guardian], offences: Sequence[Offence]) -> YouthCase:
+    transaction from a locked per-year counter row (SQLite transactions begin IMMEDIATE, so a second writer
+    waits there too)."""
     if not selectors.can_change_case(actor):
         raise PermissionDenied
     if not guardians:
