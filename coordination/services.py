@@ -185,6 +185,16 @@ def meeting_save(*, actor, meeting: Meeting, invitees=None) -> Meeting:
         raise PermissionDenied
     if created:
         meeting.created_by = actor
+    else:
+        stored = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if stored.cancelled_at is not None:
+            raise ValidationError(_("The meeting is cancelled and can no longer be changed."))
+        if (stored.starts_at, stored.ends_at, stored.location) != (
+            meeting.starts_at,
+            meeting.ends_at,
+            meeting.location,
+        ):
+            meeting.sequence = stored.sequence + 1  # calendars replace the invitation they have
     meeting.full_clean()
     meeting.save()
     if invitees is None and created:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("coordination.urls")),
     path("", include("walks.urls")),
+    path("varsler/", include("slt.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 
