@@ -334,7 +334,7 @@ def concern_shared_due(t0, t1):
     shares = list(
         ConcernShare.objects.filter(shared_at__gt=t0, shared_at__lte=t1, revoked_at__isnull=True)
         .select_related("concern")
-        .only("pk", "agency_id", "shared_at", "concern__pk", "concern__reference")
+        .only("pk", "agency_id", "shared_at", "concern__id", "concern__reference")
     )
     members = _agency_members({share.agency_id for share in shares})
     for share in shares:
@@ -365,7 +365,7 @@ def concern_note_due(t0, t1):
     notes = list(
         ConcernNote.objects.filter(created_at__gt=t0, created_at__lte=t1, kind=ConcernNote.Kind.NOTE)
         .select_related("concern")
-        .only("pk", "author_id", "created_at", "concern__pk", "concern__reference", "concern__reporter_id")
+        .only("pk", "author_id", "created_at", "concern__id", "concern__reference", "concern__reporter_id")
     )
     if not notes:
         return
