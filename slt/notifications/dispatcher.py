@@ -304,6 +304,12 @@ def process(token: str, rows: list[ReminderDelivery], now: datetime) -> Counter:
     that one delivery (EMAIL_TIMEOUT), never the others."""
     stats = Counter()
     started = time_module.monotonic()
+    # Still ours? A sender that stalled past the lease finds its rows taken over and leaves them alone.
+    mine = set(_mine(token, [row.pk for row in rows]).values_list("pk", flat=True))
+    stats["lost"] += len(rows) - len(mine)
+    rows = [row for row in rows if row.pk in mine]
+    if not rows:
+        return +stats
     verdicts = _verdicts(rows, now)
     preferences = _preferences(rows)
 
@@ -355,7 +361,7 @@ def process(token: str, rows: list[ReminderDelivery], now: datetime) -> Counter:
                 stats["emails"] += 1
         finally:
             _close_quietly(connection)
-    return stats
+    return +stats
 
 
 def _close_quietly(connection):

@@ -159,7 +159,9 @@ def test_minutes_approved_go_to_invitees_and_forum_members_but_not_the_approver(
 
 def test_a_forum_member_who_is_not_invited_gets_no_invitation(now, invitee, run_pass):
     member = UserFactory(username="medlem")
-    meeting = MeetingFactory(forum=ForumFactory(members=[member]), starts_at=now + timedelta(days=3), invitees=[invitee])
+    meeting = MeetingFactory(
+        forum=ForumFactory(members=[member]), starts_at=now + timedelta(days=3), invitees=[invitee]
+    )
     Meeting.objects.filter(pk=meeting.pk).update(updated_at=now - timedelta(minutes=1))
     run_pass(now)
     assert set(deliveries("meeting_invitation").values_list("recipient__username", flat=True)) == {"invitert"}
