@@ -45,6 +45,11 @@ Skip = ReminderDelivery.SkipReason
 WAITING = (State.PENDING, State.RETRY)
 
 
+def clock() -> datetime:
+    """The moment a pass runs for (tests and `dispatch_reminders --now` pass their own)."""
+    return timezone.now()
+
+
 def slot_key(slot) -> str:
     """The text form of a slot in the unique key: a datetime in UTC, a date, or the source's own token."""
     if isinstance(slot, datetime):
@@ -127,7 +132,7 @@ def dispatch(*, now: datetime | None = None, kinds: set[str] | None = None, look
     The high-water mark row is locked for the pass, so two dispatchers take turns; ``kinds`` limits the
     pass to some sources (and leaves the mark alone), ``lookback`` widens its window.
     """
-    now = now or timezone.now()
+    now = now or clock()
     with transaction.atomic():
         DispatchRun.objects.get_or_create(name=RUN_NAME)
         run = DispatchRun.objects.select_for_update().get(name=RUN_NAME)
@@ -152,7 +157,7 @@ def dispatch(*, now: datetime | None = None, kinds: set[str] | None = None, look
 
 def claimable_ids(*, now: datetime | None = None, limit: int = 1_000_000) -> list[int]:
     """Waiting rows whose time has come, and rows whose sender died (stuck in "sending" past the lease)."""
-    now = now or timezone.now()
+    now = now or clock()
     waiting = ReminderDelivery.objects.filter(state__in=WAITING, next_attempt_at__lte=now).order_by(
         "next_attempt_at", "id"
     )
@@ -376,7 +381,7 @@ def deliver(*, now: datetime | None = None, ids: list[int] | None = None, batch:
     batch = batch or settings.NOTIFICATIONS_BATCH
     stats = Counter()
     while True:
-        moment = now or timezone.now()
+        moment = now or clock()
         token, rows = claim(now=moment, limit=batch, ids=ids)
         if not rows:
             return stats

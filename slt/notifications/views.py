@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -5,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -112,7 +114,9 @@ def calendar_feed(request, token):
     user = calendar_token.user
     services.calendar_token_used(token=calendar_token)
     record_event(actor=user, action=AuditEvent.Action.EXPORT, object_type="notifications.calendarfeed")
-    body = ical.feed(selectors.calendar_events(user), name="SLT")
+    language = user.preferred_language if user.preferred_language in dict(settings.LANGUAGES) else "nb"
+    with translation.override(language):
+        body = ical.feed(selectors.calendar_events(user), name="SLT")
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = 'inline; filename="slt.ics"'
