@@ -163,7 +163,7 @@ def test_a_hanging_mail_server_times_out_without_holding_up_in_app_notices(
 def test_a_row_whose_sender_died_is_taken_again_after_the_lease(shared, members, now, settings):
     settings.NOTIFICATIONS_LEASE = 600
     dispatcher.dispatch(now=now)
-    token, rows = dispatcher.claim(now=now, limit=10)  # a sender claims and dies before sending
+    _token, rows = dispatcher.claim(now=now, limit=10)  # a sender claims and dies before sending
     assert len(rows) == 3 and deliveries(state=State.SENDING).count() == 3
     assert dispatcher.deliver(now=now + timedelta(minutes=9)) == {}
     stats = dispatcher.deliver(now=now + timedelta(minutes=11))
