@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from slt.core.registry import registry
@@ -34,13 +35,32 @@ def _when(slot: str, due_at) -> str:
     return date_format(timezone.localtime(due_at), "SHORT_DATETIME_FORMAT")
 
 
-def texts(kind: str, reference: str, slot: str, due_at) -> tuple[str, str]:
+def texts(kind: str, reference: str, slot: str, due_at, *, values=None) -> tuple[str, str]:
     """(subject, one-line text) of a kind in the active language."""
     source = registry.reminder_source(kind)
-    values = {"reference": reference, "when": _when(slot, due_at)}
+    values = values or {"reference": reference, "when": _when(slot, due_at)}
     if source is None:
         return _("Notice %(reference)s") % values, _("There is news about %(reference)s.") % values
     return str(source.subject) % values, str(source.text) % values
+
+
+# Placeholders: the bodies of a kind are rendered once per language and the values put in per message.
+REFERENCE, LINK, WHEN = "zzSLTREFzz", "zzSLTLINKzz", "zzSLTWHENzz"
+_bodies: dict[tuple, tuple[str, str]] = {}
+
+
+def _render(context) -> tuple[str, str]:
+    return (
+        render_to_string("notifications/email/reminder.txt", context),
+        render_to_string("notifications/email/reminder.html", context),
+    )
+
+
+def _bodies_for(kind, language, context_for) -> tuple[str, str]:
+    key = (kind, language, settings.SITE_URL)
+    if key not in _bodies:
+        _bodies[key] = _render(context_for(REFERENCE, LINK, WHEN, []))
+    return _bodies[key]
 
 
 def reminder_message(delivery, *, connection=None) -> EmailMultiAlternatives:
@@ -49,20 +69,35 @@ def reminder_message(delivery, *, connection=None) -> EmailMultiAlternatives:
     source = registry.reminder_source(delivery.kind)
     language = user.preferred_language if user.preferred_language in dict(settings.LANGUAGES) else "nb"
     with translation.override(language):
-        subject, text = texts(delivery.kind, delivery.reference, delivery.slot, delivery.due_at)
+        when = _when(delivery.slot, delivery.due_at)
+        link = absolute(delivery.url)
+
+        def context_for(reference, link, when, details):
+            values = {"reference": reference, "when": when}
+            subject, text = texts(delivery.kind, reference, delivery.slot, delivery.due_at, values=values)
+            return {
+                "subject": subject,
+                "text": text,
+                "details": details,
+                "reference": reference,
+                "link": link,
+                "preferences_link": absolute(reverse("notifications:profile")),
+                "essential": bool(source and source.essential),
+                "language": language,
+            }
+
         details = source.details(user, delivery.record_id, delivery.slot) if source and source.details else []
-        context = {
-            "subject": subject,
-            "text": text,
-            "details": details,
-            "reference": delivery.reference,
-            "link": absolute(delivery.url),
-            "preferences_link": absolute(reverse("notifications:profile")),
-            "essential": bool(source and source.essential),
-            "language": language,
-        }
-        body = render_to_string("notifications/email/reminder.txt", context)
-        html = render_to_string("notifications/email/reminder.html", context)
+        if details:
+            body, html = _render(context_for(delivery.reference, link, when, details))
+        else:
+            body, html = _bodies_for(delivery.kind, language, context_for)
+            body = body.replace(REFERENCE, delivery.reference).replace(LINK, link).replace(WHEN, when)
+            html = (
+                html.replace(REFERENCE, escape(delivery.reference))
+                .replace(LINK, escape(link))
+                .replace(WHEN, escape(when))
+            )
+        subject, _text = texts(delivery.kind, delivery.reference, delivery.slot, delivery.due_at)
         attachment = (
             source.attachment(delivery.record_id, delivery.slot, user) if source and source.attachment else None
         )
