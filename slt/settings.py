@@ -159,6 +159,8 @@ NOTIFICATIONS_RETRY_BACKOFF = env.int("NOTIFICATIONS_RETRY_BACKOFF_SECONDS", def
 NOTIFICATIONS_LEASE = env.int("NOTIFICATIONS_LEASE_SECONDS", default=10 * 60)
 NOTIFICATIONS_BATCH = env.int("NOTIFICATIONS_BATCH", default=500)
 NOTIFICATIONS_KEEP_DAYS = env.int("NOTIFICATIONS_KEEP_DAYS", default=90)
+# PostgreSQL: when on, the sender's commits do not wait for the disk (a database crash may resend the last instant's mail).
+NOTIFICATIONS_RELAXED_COMMIT = env.bool("NOTIFICATIONS_RELAXED_COMMIT", default=False)
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport under var/.
 REDIS_URL = env.str("REDIS_URL", default="")

@@ -129,6 +129,12 @@ def start_worker(env, name, log):
     )  # fmt: skip
 
 
+def cpu_seconds(pid):
+    """User and system CPU time of a worker process (Linux /proc), so that a busy machine can be told apart."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def count_mail(mail_dir):
     sent = Counter()
     for path in Path(mail_dir).iterdir():
@@ -168,6 +174,7 @@ def main():
                 break
             time.sleep(0.5)
         elapsed = time.monotonic() - started
+        cpu = sum(cpu_seconds(worker.pid) for worker in workers)
     finally:
         for worker in workers:
             os.killpg(worker.pid, signal.SIGTERM)
@@ -184,6 +191,10 @@ def main():
     )
     print(f"| dispatch and sending, until no row waits | {elapsed:.1f} s |")
     print(f"| deliveries per second | {expected / elapsed:,.0f} |")
+    print(
+        f"| CPU time of the two workers (user + system) | {cpu:.1f} s ({cpu * 1000 / expected:.2f} ms per delivery) |"
+    )
+    print(f"| load average during the run (1 min, at the end) | {os.getloadavg()[0]:.1f} |")
     print(f"| e-mails written | {sum(sent.values()):,} |")
     print(f"| distinct deliveries in the mail | {len(sent):,} |")
     print(f"| duplicates | {duplicates} |")

@@ -62,3 +62,23 @@ def test_two_dispatchers_at_once_send_each_mail_once():
     assert ReminderDelivery.objects.filter(kind="action_item_due_today", state="sent").count() == expected
     assert Notification.objects.count() == expected
     assert len(mail.outbox) == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_relaxed_commits_are_asked_for_only_when_configured(settings):
+    def synchronous_commit():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    if connection.vendor != "postgresql":
+        settings.NOTIFICATIONS_RELAXED_COMMIT = True
+        assert dispatcher.deliver(now=oslo(MONDAY)) == {}  # SQLite has no such setting: nothing to change
+        return
+    settings.NOTIFICATIONS_RELAXED_COMMIT = False
+    dispatcher.deliver(now=oslo(MONDAY))
+    assert synchronous_commit() == "on"
+    settings.NOTIFICATIONS_RELAXED_COMMIT = True
+    dispatcher.deliver(now=oslo(MONDAY))
+    assert synchronous_commit() == "off"
+    connections.close_all()  # the next test gets a connection with the default
