@@ -208,3 +208,15 @@ registry.search(
         visible=roles.has_case_role,
     )
 )
+
+
+# --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
+
+from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
+
+from . import reminders  # noqa: E402
+
+for _source in reminders.SOURCES:
+    registry.reminder(ReminderSource(still_visible=reminders.still_visible_for(_source), **_source))
+registry.calendar(CalendarSource(key="meetings", order=10, events=reminders.calendar_meetings))
+registry.calendar(CalendarSource(key="deadlines", order=30, events=reminders.calendar_deadlines))

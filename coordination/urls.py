@@ -22,6 +22,7 @@ urlpatterns = [
     path("moter/<int:pk>/kalender.ics", views.meeting_ics, name="meeting_ics"),
     path("moter/<int:pk>/oppmote/", views.meeting_attendance, name="meeting_attendance"),
     path("moter/<int:pk>/godkjenn/", views.meeting_approve, name="meeting_approve"),
+    path("moter/<int:pk>/avlys/", views.meeting_cancel, name="meeting_cancel"),
     path("moter/<int:pk>/saker/ny/", views.agenda_item_add, name="agenda_item_add"),
     path("moter/<int:pk>/saker/<int:item_pk>/", views.agenda_item_edit, name="agenda_item_edit"),
     path("moter/<int:pk>/saker/<int:item_pk>/tiltak/", views.agenda_item_action, name="agenda_item_action"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import ActionItem, Concern, LegalBasis
+from coordination.models import IDENTITY_BASES, ActionItem, Concern, LegalBasis
 
 # --- the guide -------------------------------------------------------------------------------------------
 
@@ -252,7 +252,7 @@ class Case(models.Model):
     risk_assessment = models.TextField(_("risk assessment"), blank=True)
     full_name = models.CharField(_("name"), max_length=200, blank=True)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
-    legal_basis = models.CharField(_("legal basis for identity"), max_length=20, choices=LegalBasis, blank=True)
+    legal_basis = models.CharField(_("legal basis for identity"), max_length=20, choices=IDENTITY_BASES, blank=True)
     legal_basis_detail = models.CharField(
         _("statutory provision"),
         max_length=200,

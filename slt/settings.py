@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "slt.accounts",
     "slt.audit",
+    "slt.notifications",
     "slt.core",
     "coordination",
     "walks",
@@ -75,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "slt.core.context_processors.navigation",
+                "slt.notifications.context_processors.unread_notices",
             ],
         },
     },
@@ -166,6 +169,21 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="SLT <ikke-svar@slt.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that hangs must not hold up the other deliveries: every SMTP call gives up after this.
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
+# Absolute links in e-mails and calendar feeds.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Notifications (slt.notifications; docs/notifications.md): tries per delivery, the first retry's wait
+# (doubled each time), the lease after which a delivery stuck in "sending" is taken again, deliveries per
+# sender batch, and how long in-app notices are kept.
+NOTIFICATIONS_MAX_TRIES = env.int("NOTIFICATIONS_MAX_TRIES", default=5)
+NOTIFICATIONS_RETRY_BACKOFF = env.int("NOTIFICATIONS_RETRY_BACKOFF_SECONDS", default=60)
+NOTIFICATIONS_LEASE = env.int("NOTIFICATIONS_LEASE_SECONDS", default=10 * 60)
+NOTIFICATIONS_BATCH = env.int("NOTIFICATIONS_BATCH", default=500)
+NOTIFICATIONS_KEEP_DAYS = env.int("NOTIFICATIONS_KEEP_DAYS", default=90)
+# PostgreSQL: when on, the sender's commits do not wait for the disk (a database crash may resend the last instant's mail).
+NOTIFICATIONS_RELAXED_COMMIT = env.bool("NOTIFICATIONS_RELAXED_COMMIT", default=False)
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport under var/.
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -197,7 +215,22 @@ CACHES["default"]["KEY_PREFIX"] = "slt"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE = {}
+# A task is acknowledged when it has run, not when it was received: a worker killed mid-task leaves the
+# message for another worker (the delivery table makes a second run harmless).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+if REDIS_URL:
+    # An unacknowledged message goes back to the queue after this long (longer than any task runs).
+    CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BEAT_SCHEDULE = {
+    "notifications-dispatch": {"task": "slt.notifications.tasks.dispatch", "schedule": 5 * 60},
+    "notifications-weekly-digest": {
+        "task": "slt.notifications.tasks.weekly_digest",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    "notifications-prune": {"task": "slt.notifications.tasks.prune", "schedule": crontab(minute=30, hour=3)},
+}
 
 # Security: on by default whenever debug is off.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("walks.urls")),
     path("ekstremisme/", include("extremism.urls")),
     path("ungdomsoppfolging/", include("youthfollowup.urls")),
+    path("varsler/", include("slt.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

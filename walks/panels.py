@@ -36,3 +36,16 @@ registry.menu(
 )
 registry.search(SearchSource(key="walks", order=20, title=_("Safety walks"), search=_search_walks))
 registry.demo(DemoSeeder(key="walks", order=30, seed=_demo_walks))
+
+
+# --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
+
+from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
+
+from . import reminders  # noqa: E402
+
+for _source in reminders.SOURCES:
+    registry.reminder(
+        ReminderSource(still_visible=reminders.still_visible, visible_ids=reminders.visible_walks, **_source)
+    )
+registry.calendar(CalendarSource(key="walks", order=20, events=reminders.calendar_walks))

@@ -11,6 +11,7 @@ from .action_items import (
 )
 from .agencies import Agency, AgencyContact, Area
 from .concerns import (
+    IDENTITY_BASES,
     Concern,
     ConcernCategory,
     ConcernNote,
@@ -23,6 +24,7 @@ from .concerns import (
 from .meetings import AgendaItem, Forum, Meeting
 
 __all__ = [
+    "IDENTITY_BASES",
     "OPEN_STATUSES",
     "ActionItem",
     "ActionItemNote",

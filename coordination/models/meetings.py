@@ -61,6 +61,9 @@ class Meeting(models.Model):
     created_by = optional_user(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    # iCalendar: raised when the time or place changes or the meeting is cancelled (RFC 5545 SEQUENCE).
+    sequence = models.PositiveIntegerField(_("calendar version"), default=0, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("meeting")

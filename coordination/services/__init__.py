@@ -31,6 +31,7 @@ from .meetings import (
     decision_action_item_create,
     forum_save,
     meeting_approve_minutes,
+    meeting_cancel,
     meeting_save,
     meeting_set_attendance,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "decision_action_item_create",
     "forum_save",
     "meeting_approve_minutes",
+    "meeting_cancel",
     "meeting_save",
     "meeting_set_attendance",
 ]

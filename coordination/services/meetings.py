@@ -50,7 +50,15 @@ def meeting_save(*, actor, meeting: Meeting, invitees=None) -> Meeting:
             raise PermissionDenied
         meeting.created_by = actor
     else:
-        _lock_meeting_for_change(actor, meeting.pk)
+        stored = _lock_meeting_for_change(actor, meeting.pk)
+        if stored.cancelled_at is not None:
+            raise ValidationError(_("The meeting is cancelled and can no longer be changed."))
+        if (stored.starts_at, stored.ends_at, stored.location) != (
+            meeting.starts_at,
+            meeting.ends_at,
+            meeting.location,
+        ):
+            meeting.sequence = stored.sequence + 1  # calendars replace the invitation they have
     meeting.full_clean()
     meeting.save()
     if invitees is None and created:
@@ -58,6 +66,24 @@ def meeting_save(*, actor, meeting: Meeting, invitees=None) -> Meeting:
     if invitees is not None:
         meeting.invitees.set(invitees)
     _audit_save(actor, meeting, created)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, actor, meeting: Meeting) -> Meeting:
+    """Coordinators cancel a meeting that has not started yet. The invitees hear of it through
+    slt.notifications (it reads `cancelled_at`); calendars replace the event because the sequence is raised."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not can_plan_meetings(actor):
+        raise PermissionDenied
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("The meeting is already cancelled."))
+    if meeting.starts_at <= timezone.now():
+        raise ValidationError(_("Only a meeting that has not started yet can be cancelled."))
+    meeting.cancelled_at = timezone.now()
+    meeting.sequence += 1
+    meeting.save(update_fields=["cancelled_at", "sequence", "updated_at"])
+    record_event(actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting)
     return meeting
 
 

@@ -167,6 +167,19 @@ def meeting_approve(request, pk):
     return redirect(meeting)
 
 
+@require_POST
+def meeting_cancel(request, pk):
+    meeting = selectors.get_meeting_for_change(request.user, pk)
+    message_service(
+        request,
+        services.meeting_cancel,
+        success=_("The meeting is cancelled."),
+        actor=request.user,
+        meeting=meeting,
+    )
+    return redirect(meeting)
+
+
 def meeting_ics(request, pk):
     meeting = selectors.get_meeting_for_user(request.user, pk)
     record_export(actor=request.user, obj=meeting)

@@ -10,12 +10,14 @@ installed app (as Django admin does with ``admin.py``)::
     registry.demo(DemoSeeder(key="walks", order=20, seed=seed_walks))
     registry.search(SearchSource(key="walks", order=20, title=_("Safety walks"), search=search_walks))
     registry.action(DashboardAction(key="log_concern", order=10, title=_("Log a concern"), ...))
+    registry.reminder(ReminderSource(key="meeting_reminder_day", order=20, title=_("..."), due=..., ...))
+    registry.calendar(CalendarSource(key="meetings", order=10, events=meeting_events))
 
 Order is declared by each entry's ``order`` (lower first), never implied by import order. The core only
 loops over what is registered: navigation, the dashboard, global search and ``seed_demo``.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,6 +116,84 @@ class DemoSeeder:
     seed: Callable[[DemoContext], str]
 
 
+@dataclass(frozen=True)
+class Due:
+    """One reminder or event that fell due: ``kind`` (the source's key) about one record
+    (``record`` = model label, ``record_id``) for ``recipient_ids`` (ids, or a callable returning them), in
+    ``slot``. Kind × record × recipient × slot is the unique key of a delivery, so a slot names the occasion:
+    the due datetime or date (a reminder), a version ("v3") or an event id ("note:17"). ``url`` is the
+    record's path, ``reference`` a neutral reference (never personal data), ``due_at`` the moment it fell
+    due (shown as "when" in the message)."""
+
+    kind: str
+    record: str
+    record_id: int
+    recipient_ids: Iterable[int] | Callable[[], Iterable[int]]
+    slot: Any
+    url: str
+    reference: str
+    essential: bool = False
+    due_at: Any = None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: str | bytes
+    mimetype: str
+
+
+@dataclass(frozen=True)
+class ReminderSource:
+    """A kind of reminder or event notice (its ``key`` is the kind). ``due(t0, t1)`` answers what fell due
+    in the window (t0, t1] and for whom; ``still_visible(user, record_id)`` is asked again right before
+    sending, with the app's own selector (a record the user may no longer read is skipped). Optional:
+    ``visible_ids(user, ids) -> set`` (the same question for many records in one query),
+    ``still_due(record_id, slot, now) -> bool`` (the occasion is still current: not cancelled, not moved, not
+    done), ``attachment(record_id, slot, user) -> Attachment | None`` (e.g. an iCalendar invitation),
+    ``details(user, record_id, slot) -> list[str]`` (extra lines without personal data, e.g. a digest's
+    counts). ``subject`` and ``text`` are translatable strings with ``%(reference)s`` and ``%(when)s``.
+    ``essential`` kinds (invitations, shares) cannot be turned off; ``audience(user)`` says for whom the kind
+    is listed on the preferences page."""
+
+    key: str
+    order: int
+    title: str
+    subject: str
+    text: str
+    due: Callable[[Any, Any], Iterable[Due]]
+    still_visible: Callable[[Any, int], bool]
+    visible_ids: Callable[[Any, list[int]], set] | None = None
+    still_due: Callable[[int, str, Any], bool] | None = None
+    attachment: Callable[[int, str, Any], Attachment | None] | None = None
+    details: Callable[[Any, int, str], list[str]] | None = None
+    essential: bool = False
+    audience: Predicate = _always
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One event of a personal calendar feed. ``title`` carries no personal data (a reference)."""
+
+    uid: str
+    title: str
+    start: Any
+    end: Any
+    url: str
+    sequence: int = 0
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    """Events for a user's personal calendar feed: ``events(user, start, end)`` returns only what the user
+    may read at the moment the feed is fetched."""
+
+    key: str
+    order: int
+    events: Callable[[Any, Any, Any], Iterable[CalendarEvent]]
+
+
 class ModuleRegistry:
     def __init__(self):
         self._entries: dict[type, dict[str, Any]] = {}
@@ -143,6 +223,12 @@ class ModuleRegistry:
     def demo(self, seeder: DemoSeeder) -> DemoSeeder:
         return self._add(seeder)
 
+    def reminder(self, source: ReminderSource) -> ReminderSource:
+        return self._add(source)
+
+    def calendar(self, source: CalendarSource) -> CalendarSource:
+        return self._add(source)
+
     def menu_for(self, user) -> list[MenuEntry]:
         return [entry for entry in self._sorted(MenuEntry) if entry.visible(user)]
 
@@ -164,6 +250,15 @@ class ModuleRegistry:
 
     def demo_seeders(self) -> list[DemoSeeder]:
         return self._sorted(DemoSeeder)
+
+    def reminder_sources(self) -> list[ReminderSource]:
+        return self._sorted(ReminderSource)
+
+    def reminder_source(self, key: str) -> ReminderSource | None:
+        return self._entries.get(ReminderSource, {}).get(key)
+
+    def calendar_sources(self) -> list[CalendarSource]:
+        return self._sorted(CalendarSource)
 
 
 registry = ModuleRegistry()

@@ -1,0 +1,20 @@
+"""Test mail backends: one that refuses one address (as a mail server refusing a recipient would)."""
+
+import smtplib
+
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+
+REFUSED = "avvist@sandnes.example"
+
+
+class RefusingBackend(EmailBackend):
+    def send_messages(self, messages):
+        for message in messages:
+            if REFUSED in message.to:
+                raise smtplib.SMTPRecipientsRefused({REFUSED: (550, b"mailbox unavailable")})
+        return super().send_messages(messages)
+
+
+def outbox_ids():
+    return [int(message.extra_headers["X-SLT-Delivery"]) for message in mail.outbox]
