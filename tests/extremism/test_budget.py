@@ -15,8 +15,9 @@ from .factories import GuideSectionFactory, WarningSignFactory
 pytestmark = pytest.mark.django_db
 
 # Recorded so that a change in the count shows up in review; the test's real claim is "10 == 500".
-# 6 for the page itself, 1 for the youth follow-up menu entry (is the user on a follow-up team?).
-CASE_LIST_QUERIES = 7
+# 6 for the page itself, 1 for the youth follow-up menu entry (is the user on a follow-up team?), 1 for the
+# unread count of the notices in the menu.
+CASE_LIST_QUERIES = 8
 
 
 def _cases(count, contact, member=None):
