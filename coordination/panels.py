@@ -4,16 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 from slt.accounts import roles
 from slt.core.registry import (
+    CalendarSource,
     DashboardAction,
     DashboardPanel,
     DemoSeeder,
     MenuEntry,
+    ReminderSource,
     SearchHit,
     SearchSource,
     registry,
 )
 
-from . import selectors
+from . import reminders, selectors
 from .statistics import concern_statistics
 
 
@@ -211,10 +213,6 @@ registry.search(
 
 
 # --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
-
-from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
-
-from . import reminders  # noqa: E402
 
 for _source in reminders.SOURCES:
     registry.reminder(ReminderSource(still_visible=reminders.still_visible_for(_source), **_source))

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts import roles
-from slt.core.registry import DemoSeeder, MenuEntry, SearchHit, SearchSource, registry
+from slt.core.registry import CalendarSource, DemoSeeder, MenuEntry, ReminderSource, SearchHit, SearchSource, registry
 
-from . import selectors
+from . import reminders, selectors
 
 
 def _demo_walks(context) -> str:
@@ -39,10 +39,6 @@ registry.demo(DemoSeeder(key="walks", order=30, seed=_demo_walks))
 
 
 # --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
-
-from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
-
-from . import reminders  # noqa: E402
 
 for _source in reminders.SOURCES:
     registry.reminder(
