@@ -56,3 +56,21 @@ registry.search(
     )
 )
 registry.demo(DemoSeeder(key="extremism", order=40, seed=_demo))
+
+
+# --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
+
+from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
+
+from . import reminders  # noqa: E402
+
+for _source in reminders.SOURCES:
+    registry.reminder(
+        ReminderSource(
+            still_visible=reminders.still_visible,
+            visible_ids=reminders.visible_measures,
+            audience=selectors.can_see_case_list,
+            **_source,
+        )
+    )
+registry.calendar(CalendarSource(key="extremism_measures", order=60, events=reminders.calendar_measures))

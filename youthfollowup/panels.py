@@ -52,3 +52,21 @@ registry.search(
     )
 )
 registry.demo(DemoSeeder(key="youthfollowup", order=50, seed=_demo_cases))
+
+
+# --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
+
+from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
+
+from . import reminders  # noqa: E402
+
+for _source in reminders.SOURCES:
+    registry.reminder(
+        ReminderSource(
+            still_visible=reminders.still_visible,
+            visible_ids=reminders.visible_cases,
+            audience=selectors.can_use_module,
+            **_source,
+        )
+    )
+registry.calendar(CalendarSource(key="youthfollowup", order=70, events=reminders.calendar_deadlines))
