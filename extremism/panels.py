@@ -5,9 +5,18 @@ demo data. Cases are never searchable."""
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts import roles
-from slt.core.registry import DashboardPanel, DemoSeeder, MenuEntry, SearchHit, SearchSource, registry
+from slt.core.registry import (
+    CalendarSource,
+    DashboardPanel,
+    DemoSeeder,
+    MenuEntry,
+    ReminderSource,
+    SearchHit,
+    SearchSource,
+    registry,
+)
 
-from . import selectors
+from . import reminders, selectors
 
 
 def _demo(context) -> str:
@@ -59,10 +68,6 @@ registry.demo(DemoSeeder(key="extremism", order=40, seed=_demo))
 
 
 # --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
-
-from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
-
-from . import reminders  # noqa: E402
 
 for _source in reminders.SOURCES:
     registry.reminder(

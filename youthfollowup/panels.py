@@ -3,9 +3,18 @@
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts import roles
-from slt.core.registry import DashboardPanel, DemoSeeder, MenuEntry, SearchHit, SearchSource, registry
+from slt.core.registry import (
+    CalendarSource,
+    DashboardPanel,
+    DemoSeeder,
+    MenuEntry,
+    ReminderSource,
+    SearchHit,
+    SearchSource,
+    registry,
+)
 
-from . import selectors
+from . import reminders, selectors
 
 
 def _demo_cases(context) -> str:
@@ -55,10 +64,6 @@ registry.demo(DemoSeeder(key="youthfollowup", order=50, seed=_demo_cases))
 
 
 # --- reminders and the personal calendar (slt.notifications) ---------------------------------------------
-
-from slt.core.registry import CalendarSource, ReminderSource  # noqa: E402
-
-from . import reminders  # noqa: E402
 
 for _source in reminders.SOURCES:
     registry.reminder(
