@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.reminders import OVERDUE_DAYS, morning, mornings_in
 from slt.accounts.models import User
 from slt.core.registry import CalendarEvent, Due
+from slt.notifications.schedule import OVERDUE_DAYS, morning, mornings_in
 
 from . import selectors
 from .models import Case, CaseMember, Measure

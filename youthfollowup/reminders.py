@@ -14,10 +14,10 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy
 
-from coordination.reminders import OVERDUE_DAYS, morning, mornings_in
 from slt.accounts.models import User
 from slt.accounts.roles import is_active_user
 from slt.core.registry import CalendarEvent, Due
+from slt.notifications.schedule import OVERDUE_DAYS, morning, mornings_in
 
 from . import selectors
 from .models import PERIOD_ENDING_SOON_DAYS, TeamMember, YouthCase

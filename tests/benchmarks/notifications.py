@@ -62,7 +62,7 @@ users = [
 ]
 User.objects.bulk_create(users, batch_size=5000)
 from slt.notifications.dispatcher import clock
-from coordination.reminders import mornings_in
+from slt.notifications.schedule import mornings_in
 from datetime import timedelta
 now = clock()
 due = mornings_in(now - timedelta(days=1), now)[-1]  # the day of the last 07:00 Europe/Oslo

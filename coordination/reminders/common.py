@@ -1,0 +1,41 @@
+"""What the coordination reminder sources share: record labels, references and recipient helpers."""
+
+from collections import defaultdict
+
+from slt.accounts.models import User
+
+MEETING = "coordination.meeting"
+ACTION_ITEM = "coordination.actionitem"
+CONCERN = "coordination.concern"
+
+
+def meeting_reference(pk) -> str:
+    return f"M-{pk}"
+
+
+def action_item_reference(pk) -> str:
+    return f"T-{pk}"
+
+
+def active_user_ids(ids) -> list[int]:
+    return list(User.objects.filter(pk__in=set(ids), is_active=True).values_list("pk", flat=True))
+
+
+def agency_member_ids(agency_ids) -> dict[int, list[int]]:
+    members = defaultdict(list)
+    for user_id, agency_id in User.objects.filter(agency_id__in=set(agency_ids), is_active=True).values_list(
+        "pk", "agency_id"
+    ):
+        members[agency_id].append(user_id)
+    return members
+
+
+def visible_ids_of(queryset_for):
+    def visible_ids(user, ids):
+        return set(queryset_for(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+    return visible_ids
+
+
+def one_visible(visible_ids):
+    return lambda user, pk: pk in visible_ids(user, [pk])
