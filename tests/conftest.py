@@ -92,17 +92,9 @@ def _empty_cache():
 
 @pytest.fixture
 def page_queries():
-    """The query budget of a page, the same way in every test: `page_queries(client, url)` gets the page once
-    (the first request of a session does one-off work: session, language), then counts the queries of a
-    second GET, which must answer 200."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    """The query budget of a page, the same way in every test (tests/budget.py): `page_queries(client, url)`
+    gets the page once (the first request of a session does one-off work: session, language), then counts the
+    queries of a second GET, which must answer 200."""
+    from tests.budget import queries_for
 
-    def count(client, url) -> int:
-        client.get(url)
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(url)
-        assert response.status_code == 200, response.status_code
-        return len(context.captured_queries)
-
-    return count
+    return queries_for

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from coordination.models import ActionItem
 from slt.audit.models import AuditEvent
+from tests.budget import queries_for, report
 
-from .budget import queries_for, report
 from .factories import ActionItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.utils import timezone
 from coordination.models import ConcernNote, LegalBasis
 from slt.audit.models import AuditEvent
 from slt.audit.services import record_event
+from tests.budget import queries_for, report
 
-from .budget import queries_for, report
 from .factories import ConcernFactory, ConcernShareFactory
 
 pytestmark = pytest.mark.django_db

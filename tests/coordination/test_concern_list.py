@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from coordination.models import ActionItem, Concern
 from slt.core.pagination import CappedPaginator
+from tests.budget import queries_for, report
 from tests.factories import AreaFactory
 
-from .budget import queries_for, report
 from .factories import ConcernFactory, ConcernShareFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from coordination.models import ActionItem, Concern, ConcernCategory
 from coordination.statistics import concern_statistics
+from tests.budget import queries_for, report
 
-from .budget import queries_for, report
 from .factories import ActionItemFactory, ConcernFactory, ConcernShareFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from extremism.models import Case, CaseMember, Measure, ObservedSign, Step, TrailStep
-from tests.coordination.budget import queries_for
+from tests.budget import queries_for
 from tests.factories import AgencyFactory, AreaFactory, UserFactory
 
 from .factories import GuideSectionFactory, WarningSignFactory

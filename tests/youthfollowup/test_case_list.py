@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from tests.budget import queries_for
 from youthfollowup.states import CaseState
 
-from .budget import queries_for
 from .factories import bulk_cases, case_in, refer
 
 pytestmark = pytest.mark.django_db

@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from tests.budget import queries_for
 from youthfollowup import services
 from youthfollowup.models import MeasureKind, PlanMeasure
 from youthfollowup.states import CaseState
 
-from .budget import queries_for
 from .factories import at, case_in, days_ago
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""Query budgets: a page costs the same number of queries with 10 rows as with 500."""
+"""Query budgets, the same way in every test: a page costs the same number of queries with 10 rows as with 500.
+Use the `page_queries` fixture (tests/conftest.py) or `queries_for` directly."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
