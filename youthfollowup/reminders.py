@@ -20,7 +20,7 @@ from slt.core.registry import CalendarEvent, Due
 from slt.notifications.schedule import OVERDUE_DAYS, morning, mornings_in
 
 from . import selectors
-from .models import PERIOD_ENDING_SOON_DAYS, TeamMember, YouthCase
+from .models import PERIOD_ENDING_SOON_DAYS, PlanMeeting, TeamMember, YouthCase
 from .states import CaseState
 
 CASE = "youthfollowup.youthcase"
@@ -137,6 +137,7 @@ CALENDAR_TITLES = {
     "next_follow_up_due": gettext_lazy("Follow-up due: youth case %(reference)s"),
     "plan_due": gettext_lazy("Youth plan due: youth case %(reference)s"),
     "period_end": gettext_lazy("Follow-up period ends: youth case %(reference)s"),
+    "plan_meeting": gettext_lazy("Youth plan meeting: youth case %(reference)s"),
 }
 
 
@@ -173,7 +174,34 @@ def calendar_deadlines(user, start, end):
                     url=YouthCase(pk=case.pk).get_absolute_url(),
                 )
             )
-    return sorted(events, key=lambda event: (event.start, event.uid))
+    events += _plan_meetings(user, start, end, site_host())
+    return sorted(events, key=lambda event: (str(event.start), event.uid))
+
+
+def _plan_meetings(user, start, end, host) -> list[CalendarEvent]:
+    """The youth plan meetings the user is invited to, in cases the user may still read."""
+    meetings = (
+        PlanMeeting.objects.filter(
+            participants=user,
+            case__in=selectors.cases_visible_to(user),
+            case__state__in=PLANNING,
+            starts_at__lt=end,
+            ends_at__gt=start,
+        )
+        .select_related("case")
+        .only("id", "starts_at", "ends_at", "case__id", "case__number")
+        .order_by("starts_at", "pk")
+    )
+    return [
+        CalendarEvent(
+            uid=f"slt-youth-plan-meeting-{meeting.pk}@{host}",
+            title=str(CALENDAR_TITLES["plan_meeting"]) % {"reference": meeting.case.number},
+            start=meeting.starts_at,
+            end=meeting.ends_at,
+            url=meeting.case.get_absolute_url(),
+        )
+        for meeting in meetings
+    ]
 
 
 # The kinds, in the order of the preferences page (after the extremism measures).

@@ -227,3 +227,28 @@ def test_the_calendar_feed_shows_the_deadlines_to_case_readers_only(following, y
     for outsider in outsiders:
         response = Client().get(reverse("notifications:calendar_feed", args=[calendar_token_renew(actor=outsider)]))
         assert b"slt-youth-" not in response.content
+
+
+def test_the_plan_meeting_is_in_the_calendar_feed_of_its_invitees_only(youth_coordinator, member, outsiders):
+    case = case_in(CaseState.DECIDED, youth_coordinator)
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=3)
+    meeting = services.plan_meeting_save(
+        actor=youth_coordinator,
+        case=case,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        place="Konfliktrådet",
+        participants=[member],
+    )
+    uid = f"slt-youth-plan-meeting-{meeting.pk}@127.0.0.1"
+
+    response = Client().get(reverse("notifications:calendar_feed", args=[calendar_token_renew(actor=member)]))
+    events = {str(e["UID"]): e for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    assert events[uid]["DTSTART"].dt == starts
+    assert str(events[uid]["SUMMARY"]) == f"Youth plan meeting: youth case {case.number}"  # the member reads English
+    assert YOUTH_GIVEN not in response.content.decode() and YOUTH_FAMILY not in response.content.decode()
+
+    not_invited = [youth_coordinator, *outsiders]  # the youth coordinator may read the case but was not invited
+    for user in not_invited:
+        feed = Client().get(reverse("notifications:calendar_feed", args=[calendar_token_renew(actor=user)]))
+        assert uid.encode() not in feed.content
