@@ -18,6 +18,12 @@ class AuditEvent(models.Model):
         REVOKE = "revoke", _("Share revoked")
         EXPORT = "export", _("Exported")
         ANONYMISE = "anonymise", _("Anonymised")
+        LOCKOUT = "lockout", _("Locked out")
+        UNLOCK = "unlock", _("Unlocked")
+        MFA_ENROL = "mfa_enrol", _("Second factor set up")
+        MFA_RESET = "mfa_reset", _("Second factor reset")
+        PASSWORD_RESET = "password_reset", _("Password reset requested")
+        PRUNE = "prune", _("Old events deleted")
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -43,6 +49,12 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("record id"), max_length=40, blank=True)
     request_id = models.CharField(_("request id"), max_length=64, blank=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The username typed at a failed sign-in, kept apart from `actor_username` so that attacks on one account
+    # can be counted without mixing guesses into the actor column; only administrators see it.
+    attempted_username = models.CharField(_("attempted username"), max_length=150, blank=True)
+    # Facts about the event that are not case content: before/after values of a user's role and flags,
+    # a summary count. Never names, birth dates or free text about a person.
+    details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("audit event")

@@ -5,7 +5,14 @@ from .models import AuditEvent
 
 
 def record_event(
-    *, actor, action: str, obj: models.Model | None = None, object_type: str = "", object_id=""
+    *,
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id="",
+    attempted_username: str = "",
+    details: dict | None = None,
 ) -> AuditEvent:
     """Write one audit event. Services call this inside their own transaction.
 
@@ -26,6 +33,8 @@ def record_event(
         object_id=str(object_id or ""),
         request_id=facts.request_id,
         ip=facts.ip,
+        attempted_username=attempted_username[:150],
+        details=details or {},
     )
 
 
