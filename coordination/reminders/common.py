@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.urls import reverse
+
 from slt.accounts.models import User
 
 MEETING = "coordination.meeting"
@@ -15,6 +17,13 @@ def meeting_reference(pk) -> str:
 
 def action_item_reference(pk) -> str:
     return f"T-{pk}"
+
+
+def link_maker(viewname):
+    """pk → the record's link, with one `reverse` for a whole pass (a pass may hold 100,000 reminders)."""
+    marker = "987654321987654321"
+    template = reverse(viewname, args=[int(marker)])
+    return lambda pk: template.replace(marker, str(int(pk)))
 
 
 def active_user_ids(ids) -> list[int]:
