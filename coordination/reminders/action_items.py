@@ -7,9 +7,17 @@ from slt.notifications.schedule import OVERDUE_DAYS, morning, mornings_in
 
 from .. import selectors
 from ..models import ActionItem
-from .common import ACTION_ITEM, action_item_reference, agency_member_ids, link_maker, visible_ids_of
+from .common import (
+    ACTION_ITEM,
+    action_item_reference,
+    agency_member_ids,
+    link_maker,
+    visible_ids_many_of,
+    visible_ids_of,
+)
 
 visible_action_items = visible_ids_of(selectors.action_items_visible_to)
+visible_action_items_many = visible_ids_many_of(selectors.action_items_visible_to)
 
 
 def _item_due(kind, pairs, *, slot):

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.db.models import Value
 from django.urls import reverse
 
 from slt.accounts.models import User
@@ -44,6 +45,28 @@ def visible_ids_of(queryset_for):
         return set(queryset_for(user).filter(pk__in=ids).values_list("pk", flat=True))
 
     return visible_ids
+
+
+UNION_CHUNK = 50  # readers per query (SQLite allows 500 terms in one compound select)
+
+
+def visible_ids_many_of(queryset_for):
+    """{user: ids} → {user_id: the ids that user may read}: the app's own "visible to" queryset per reader,
+    joined with UNION into one query per 50 readers instead of one query each."""
+
+    def visible_ids_many(wanted):
+        readable = defaultdict(set)
+        parts = [
+            queryset_for(user).filter(pk__in=ids).order_by().annotate(reader=Value(user.pk)).values_list("pk", "reader")
+            for user, ids in wanted.items()
+        ]
+        for start in range(0, len(parts), UNION_CHUNK):
+            first, *rest = parts[start : start + UNION_CHUNK]
+            for pk, reader in first.union(*rest, all=True) if rest else first:
+                readable[reader].add(pk)
+        return readable
+
+    return visible_ids_many
 
 
 def one_visible(visible_ids):

@@ -149,6 +149,7 @@ class ReminderSource:
     in the window (t0, t1] and for whom; ``still_visible(user, record_id)`` is asked again right before
     sending, with the app's own selector (a record the user may no longer read is skipped). Optional:
     ``visible_ids(user, ids) -> set`` (the same question for many records in one query),
+    ``visible_ids_many({user: ids}) -> {user_id: set}`` (the same for many readers at once),
     ``still_due(record_id, slot, now) -> bool`` (the occasion is still current: not cancelled, not moved, not
     done), ``attachment(record_id, slot, user) -> Attachment | None`` (e.g. an iCalendar invitation),
     ``details(user, record_id, slot) -> list[str]`` (extra lines without personal data, e.g. a digest's
@@ -164,6 +165,7 @@ class ReminderSource:
     due: Callable[[Any, Any], Iterable[Due]]
     still_visible: Callable[[Any, int], bool]
     visible_ids: Callable[[Any, list[int]], set] | None = None
+    visible_ids_many: Callable[[dict], dict[int, set]] | None = None
     still_due: Callable[[int, str, Any], bool] | None = None
     attachment: Callable[[int, str, Any], Attachment | None] | None = None
     details: Callable[[Any, int, str], list[str]] | None = None

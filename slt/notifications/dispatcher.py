@@ -237,30 +237,25 @@ def _verdicts(rows, now) -> dict[int, str]:
     """Why each row is skipped ("" when it goes out): inactive recipient, record no longer readable
     (asked of the app's own selector now), occasion no longer current."""
     verdicts = {}
-    groups = defaultdict(list)
+    wanted = defaultdict(lambda: defaultdict(set))  # kind → recipient → record ids
     for row in rows:
-        groups[(row.kind, row.recipient_id)].append(row)
-    due_checks = defaultdict(list)
-    for (kind, _user_id), group in groups.items():
-        source = registry.reminder_source(kind)
-        user = group[0].recipient
+        source = registry.reminder_source(row.kind)
         if source is None:
-            verdicts.update(dict.fromkeys((row.pk for row in group), Skip.UNKNOWN_KIND))
-            continue
-        if not is_active_user(user):
-            verdicts.update(dict.fromkeys((row.pk for row in group), Skip.INACTIVE))
-            continue
-        record_ids = sorted({row.record_id for row in group})
-        if source.visible_ids is not None:
-            visible = set(source.visible_ids(user, record_ids))
+            verdicts[row.pk] = Skip.UNKNOWN_KIND
+        elif not is_active_user(row.recipient):
+            verdicts[row.pk] = Skip.INACTIVE
         else:
-            visible = {pk for pk in record_ids if source.still_visible(user, pk)}
-        for row in group:
-            if row.record_id in visible:
-                verdicts[row.pk] = ""
-                due_checks[kind].append(row)
-            else:
-                verdicts[row.pk] = Skip.NOT_VISIBLE
+            wanted[row.kind][row.recipient].add(row.record_id)
+    readable = {kind: _readable(registry.reminder_source(kind), readers) for kind, readers in wanted.items()}
+    due_checks = defaultdict(list)
+    for row in rows:
+        if row.pk in verdicts:
+            continue
+        if row.record_id in readable[row.kind].get(row.recipient_id, ()):
+            verdicts[row.pk] = ""
+            due_checks[row.kind].append(row)
+        else:
+            verdicts[row.pk] = Skip.NOT_VISIBLE
     for kind, kind_rows in due_checks.items():
         source = registry.reminder_source(kind)
         if source.still_due is None:
@@ -270,6 +265,16 @@ def _verdicts(rows, now) -> dict[int, str]:
             if (row.record_id, row.slot) not in current:
                 verdicts[row.pk] = Skip.NOT_DUE
     return verdicts
+
+
+def _readable(source, readers) -> dict[int, set]:
+    """recipient id → the records (of those asked) that recipient may read now."""
+    readers = {user: sorted(ids) for user, ids in readers.items()}
+    if source.visible_ids_many is not None:
+        return source.visible_ids_many(readers)
+    if source.visible_ids is not None:
+        return {user.pk: set(source.visible_ids(user, ids)) for user, ids in readers.items()}
+    return {user.pk: {pk for pk in ids if source.still_visible(user, pk)} for user, ids in readers.items()}
 
 
 def _notice(row, now) -> Notification:
