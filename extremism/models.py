@@ -271,6 +271,7 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     moved_at = models.DateTimeField(_("last moved"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("radicalisation case")

@@ -15,6 +15,7 @@ from ..models import ActionItem, Agency, Concern, ConcernCategory, ConcernNote, 
 from ..permissions import can_acknowledge, can_edit_concern, can_log_concern, can_manage_concerns, is_coordinator
 from ..selectors.concerns import concerns_visible_to
 from .action_items import action_item_create
+from .retention import concern_retention_date
 
 REFERENCE_ATTEMPTS = 5
 
@@ -136,8 +137,9 @@ def concern_set_status(*, actor, concern: Concern, status: str, outcome: str = "
         concern.outcome = outcome
         concern.outcome_note = outcome_note.strip()
         concern.closed_at = timezone.now()
+        concern.retain_until = concern_retention_date(timezone.localdate(concern.closed_at))
     concern.full_clean()
-    concern.save(update_fields=["status", "outcome", "outcome_note", "closed_at", "updated_at"])
+    concern.save(update_fields=["status", "outcome", "outcome_note", "closed_at", "retain_until", "updated_at"])
     _timeline(concern, actor, ConcernNote.Kind.STATUS, new_status=status, outcome=concern.outcome)
     record_event(actor=actor, action=AuditEvent.Action.UPDATE, obj=concern)
     return concern
