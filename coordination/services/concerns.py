@@ -49,6 +49,11 @@ def _apply_identity_rules(concern: Concern):
         concern.legal_basis_detail = ""
 
 
+def _refuse_anonymised(concern: Concern):
+    if Concern.objects.filter(pk=concern.pk, anonymised_at__isnull=False).exists():
+        raise ValidationError(_("The concern is anonymised and can no longer be changed."))
+
+
 def _lock_concern_to_manage(actor, pk) -> Concern:
     concern = Concern.objects.select_for_update().get(pk=pk)
     if not can_manage_concerns(actor):
@@ -158,6 +163,7 @@ def concern_share(
     """Share a concern with an agency, recording who, when, on what basis and whether identity goes along.
     The concern's row is locked, so that two coordinators cannot share it with the same agency at once."""
     concern = _lock_concern_to_manage(actor, concern.pk)
+    _refuse_anonymised(concern)
     errors = {}
     if not agency.is_active:
         errors["agency"] = [_("The agency is inactive and cannot receive concerns.")]
@@ -205,6 +211,7 @@ def concern_add_note(*, actor, concern: Concern, text: str) -> ConcernNote:
     """Whoever may read the concern adds to its timeline."""
     if not concerns_visible_to(actor).filter(pk=concern.pk).exists():
         raise PermissionDenied
+    _refuse_anonymised(concern)
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write a note.")})
