@@ -292,6 +292,11 @@ class Case(models.Model):
                 | (~models.Q(outcome="") & models.Q(closed_at__isnull=False) & models.Q(retain_until__isnull=False)),
                 name="extremism_case_closed_has_outcome_and_retention",
             ),
+            # Only a closed case has a retention date or is anonymised: whatever reopens one clears the date.
+            models.CheckConstraint(
+                condition=models.Q(status="closed") | models.Q(retain_until__isnull=True, anonymised_at__isnull=True),
+                name="extremism_case_retention_only_when_closed",
+            ),
             models.CheckConstraint(condition=models.Q(step__in=STEP_ORDER), name="extremism_case_known_step"),
             models.UniqueConstraint(
                 fields=["concern"], condition=models.Q(concern__isnull=False), name="extremism_case_one_per_concern"

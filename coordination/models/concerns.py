@@ -165,6 +165,12 @@ class Concern(models.Model):
                 condition=~models.Q(status=ConcernStatus.CLOSED) | ~models.Q(outcome=""),
                 name="concern_closed_has_outcome",
             ),
+            # Only a closed concern has a retention date or is anonymised: whatever reopens one clears the date.
+            models.CheckConstraint(
+                condition=models.Q(status=ConcernStatus.CLOSED)
+                | models.Q(retain_until__isnull=True, anonymised_at__isnull=True),
+                name="concern_retention_only_when_closed",
+            ),
         ]
 
     def __str__(self):

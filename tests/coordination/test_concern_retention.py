@@ -4,6 +4,7 @@ what the statistics count; an anonymised concern says so on its page and cannot 
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -190,3 +191,11 @@ def test_existing_closed_concerns_get_a_date_from_the_migration(settings, other_
     migration.date_closed_concerns(apps, None)
     concern.refresh_from_db()
     assert concern.retain_until == date(2026, 2, 28)
+
+
+def test_a_concern_cannot_be_open_with_a_retention_date(closed_concern):
+    """No flow reopens a concern today; the database makes whatever does so clear the date first."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Concern.objects.filter(pk=closed_concern.pk).update(status=Concern.Status.ASSESSMENT)
+    Concern.objects.filter(pk=closed_concern.pk).update(status=Concern.Status.ASSESSMENT, retain_until=None)
+    assert not concerns_due_for_anonymisation(timezone.now() + timedelta(days=365 * 50)).exists()

@@ -4,6 +4,7 @@ structured facts; the case page says "Anonymisert"."""
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from extremism import services
@@ -97,3 +98,10 @@ def test_the_case_page_says_anonymised(client_for, radicalisation_contact, close
     html = client_for(radicalisation_contact).get(closed_case.get_absolute_url()).content.decode()
     assert "Anonymisert" in html
     assert "Ola" not in html
+
+
+def test_an_open_case_cannot_keep_a_retention_date(closed_case):
+    """No flow reopens a case today; the database makes whatever does so clear the date first."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Case.objects.filter(pk=closed_case.pk).update(status=Case.Status.OPEN)
+    assert Case.objects.get(pk=closed_case.pk).status == Case.Status.CLOSED

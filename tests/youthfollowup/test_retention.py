@@ -4,6 +4,7 @@ and every free text, and keeps what the statistics count; the case page says "An
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from slt.audit.models import AuditEvent
@@ -147,3 +148,12 @@ def test_the_case_page_says_anonymised(client_for, youth_coordinator, ended_case
     html = client_for(youth_coordinator).get(ended_case.get_absolute_url()).content.decode()
     assert "Anonymisert" in html
     assert YOUTH_GIVEN not in html and YOUTH_FAMILY not in html
+
+
+def test_an_open_case_cannot_be_anonymised_or_keep_a_retention_date(youth_coordinator, ended_case):
+    open_case = case_in(CaseState.DECIDED, youth_coordinator)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        YouthCase.objects.filter(pk=open_case.pk).update(anonymised_at=timezone.now())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        YouthCase.objects.filter(pk=ended_case.pk).update(state=CaseState.IN_FOLLOW_UP)
+    assert YouthCase.objects.get(pk=open_case.pk).anonymised_at is None

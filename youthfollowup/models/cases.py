@@ -159,6 +159,11 @@ class YouthCase(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                condition=Q(anonymised_at__isnull=True) | Q(state__in=sorted(CLOSED_STATES)),
+                name="youthcase_anonymised_only_when_closed",
+                violation_error_message=_("Only a closed case can be anonymised."),
+            ),
+            models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("referred_on")),
                 name="youthcase_end_not_before_referral",
                 violation_error_message=_("The end date cannot be before the referral."),
