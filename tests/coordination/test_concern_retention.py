@@ -199,3 +199,8 @@ def test_a_concern_cannot_be_open_with_a_retention_date(closed_concern):
         Concern.objects.filter(pk=closed_concern.pk).update(status=Concern.Status.ASSESSMENT)
     Concern.objects.filter(pk=closed_concern.pk).update(status=Concern.Status.ASSESSMENT, retain_until=None)
     assert not concerns_due_for_anonymisation(timezone.now() + timedelta(days=365 * 50)).exists()
+
+
+def test_the_page_of_a_closed_concern_says_until_when_it_is_kept(client_for, coordinator, closed_concern):
+    html = client_for(coordinator).get(closed_concern.get_absolute_url()).content.decode()
+    assert "Oppbevares til" in html and "anonymiseres" in html
