@@ -12,9 +12,11 @@ installed app (as Django admin does with ``admin.py``)::
     registry.action(DashboardAction(key="log_concern", order=10, title=_("Log a concern"), ...))
     registry.reminder(ReminderSource(key="meeting_reminder_day", order=20, title=_("..."), due=..., ...))
     registry.calendar(CalendarSource(key="meetings", order=10, events=meeting_events))
+    registry.retention(RetentionSource(key="concerns", order=10, title=_("Closed concerns"), due=..., apply=...))
 
 Order is declared by each entry's ``order`` (lower first), never implied by import order. The core only
-loops over what is registered: navigation, the dashboard, global search and ``seed_demo``.
+loops over what is registered: navigation, the dashboard, global search, ``seed_demo`` and the retention
+job.
 """
 
 from collections.abc import Callable, Iterable
@@ -196,6 +198,28 @@ class CalendarSource:
     events: Callable[[Any, Any, Any], Iterable[CalendarEvent]]
 
 
+@dataclass(frozen=True)
+class RetentionSource:
+    """Records the daily retention job (``slt.core.retention``) anonymises or prunes when their date has passed.
+
+    ``due(now)`` returns the records due at ``now`` that have not been done yet (a queryset or an iterable);
+    ``apply(record, now)`` is called inside a transaction for one record: it locks the row, checks again
+    that it is still due, does the work (blanks identity and free text, deletes files after the commit) and
+    returns True, or False when there was nothing to do; the core then writes one audit event with
+    ``action`` about the record. ``describe(record)`` is a neutral reference for the job's output (a case
+    number, never personal data). ``enabled()`` is False when the municipality has not switched the source
+    on (e.g. no photo retention period set)."""
+
+    key: str
+    order: int
+    title: str
+    due: Callable[[Any], Iterable[Any]]
+    apply: Callable[[Any, Any], bool]
+    describe: Callable[[Any], str] = str
+    action: str = "anonymise"
+    enabled: Callable[[], bool] = lambda: True
+
+
 class ModuleRegistry:
     def __init__(self):
         self._entries: dict[type, dict[str, Any]] = {}
@@ -231,6 +255,9 @@ class ModuleRegistry:
     def calendar(self, source: CalendarSource) -> CalendarSource:
         return self._add(source)
 
+    def retention(self, source: RetentionSource) -> RetentionSource:
+        return self._add(source)
+
     def menu_for(self, user) -> list[MenuEntry]:
         return [entry for entry in self._sorted(MenuEntry) if entry.visible(user)]
 
@@ -261,6 +288,9 @@ class ModuleRegistry:
 
     def calendar_sources(self) -> list[CalendarSource]:
         return self._sorted(CalendarSource)
+
+    def retention_sources(self) -> list[RetentionSource]:
+        return self._sorted(RetentionSource)
 
 
 registry = ModuleRegistry()
