@@ -255,10 +255,10 @@ X_FRAME_OPTIONS = "DENY"
 # also with the response's nonce; no inline script, no inline style, no eval. The map tiles' origin is taken
 # from WALKS_TILE_URL at each response (slt.core.security). DJANGO_CSP_FORM_ACTION / DJANGO_CSP_CONNECT_SRC add
 # origins (e.g. an OpenID Connect provider that forms post to); settings that configure such a provider
-# append its origin to CSP_FORM_ACTION / CSP_CONNECT_SRC, the very lists the policy below uses.
+# append its origin to CSP_FORM_ACTION_SOURCES / CSP_CONNECT_SOURCES, the very lists the policy below uses.
 CSP_REPORT_PATH = "/csp-report/"
-CSP_FORM_ACTION = [SELF, *env.list("DJANGO_CSP_FORM_ACTION", default=[])]
-CSP_CONNECT_SRC = [SELF, *env.list("DJANGO_CSP_CONNECT_SRC", default=[])]
+CSP_FORM_ACTION_SOURCES = [SELF, *env.list("DJANGO_CSP_FORM_ACTION", default=[])]
+CSP_CONNECT_SOURCES = [SELF, *env.list("DJANGO_CSP_CONNECT_SRC", default=[])]
 # Violation reports are always logged (logger "slt.security"); when this is on (default: in debug) the last
 # ones are also kept in the cache, for the browser tests and for a developer to read.
 CSP_STORE_REPORTS = env.bool("DJANGO_CSP_STORE_REPORTS", default=DEBUG)
@@ -268,11 +268,11 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
-        "connect-src": CSP_CONNECT_SRC,
+        "connect-src": CSP_CONNECT_SOURCES,
         "font-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": CSP_FORM_ACTION,
+        "form-action": CSP_FORM_ACTION_SOURCES,
         "frame-ancestors": [NONE],
         "report-uri": CSP_REPORT_PATH,
     },

@@ -2,7 +2,10 @@
 nonce; static files keep their cache. The pages are found by following the links of the demo site as each
 demo user (tests/crawl.py)."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,13 +195,41 @@ def test_the_origin_of_a_tile_url(url, origin):
     assert url_origin(url) == origin
 
 
-def test_form_action_and_connect_src_take_more_origins_from_the_settings(client_for, coordinator, monkeypatch):
+def test_form_action_and_connect_src_take_more_origins_from_the_settings(client_for, coordinator):
     directives = django_settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
-    assert directives["form-action"] is django_settings.CSP_FORM_ACTION
-    assert directives["connect-src"] is django_settings.CSP_CONNECT_SRC
-    monkeypatch.setattr(django_settings, "CSP_FORM_ACTION", django_settings.CSP_FORM_ACTION)
-    monkeypatch.setitem(directives, "form-action", [*django_settings.CSP_FORM_ACTION, "https://login.kommune.no"])
-    assert policy(client_for(coordinator).get("/"))["form-action"] == ["'self'", "https://login.kommune.no"]
+    assert directives["form-action"] is django_settings.CSP_FORM_ACTION_SOURCES
+    assert directives["connect-src"] is django_settings.CSP_CONNECT_SOURCES
+    django_settings.CSP_FORM_ACTION_SOURCES.append("https://login.kommune.no")
+    try:
+        assert policy(client_for(coordinator).get("/"))["form-action"] == ["'self'", "https://login.kommune.no"]
+    finally:
+        django_settings.CSP_FORM_ACTION_SOURCES.remove("https://login.kommune.no")
+
+
+def test_the_environment_adds_origins_to_form_action_and_connect_src():
+    code = (
+        "from django.conf import settings as s; "
+        "d = s.CONTENT_SECURITY_POLICY['DIRECTIVES']; print(d['form-action'], d['connect-src'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=django_settings.BASE_DIR,
+        env={
+            "PATH": os.environ["PATH"],
+            "HOME": os.environ.get("HOME", "/tmp"),
+            "DJANGO_SETTINGS_MODULE": "slt.settings",
+            "DJANGO_DEBUG": "1",
+            "DJANGO_CSP_FORM_ACTION": "https://login.kommune.no",
+            "DJANGO_CSP_CONNECT_SRC": "https://api.kommune.no,https://login.kommune.no",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "[\"'self'\", 'https://login.kommune.no'] [\"'self'\", 'https://api.kommune.no', 'https://login.kommune.no']"
+    )
 
 
 def test_htmx_runs_without_eval_and_injects_no_style(client_for, coordinator):
