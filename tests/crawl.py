@@ -20,6 +20,7 @@ class Visit:
     status: int
     content_type: str
     headers: dict = field(repr=False)
+    body: str = field(default="", repr=False)  # the page's HTML (empty for other content)
 
 
 def _view_name(path):
@@ -49,9 +50,10 @@ def crawl(client, *, start=START, per_view=1, limit=600):
         per_name[name] = per_name.get(name, 0) + 1
         response = client.get(url)
         content_type = response.get("Content-Type", "")
-        visits.append(Visit(url, name, response.status_code, content_type, dict(response.headers)))
-        if response.status_code == 200 and content_type.startswith("text/html"):
-            for link in LINK.findall(response.content.decode()):
+        body = response.content.decode() if content_type.startswith("text/html") else ""
+        visits.append(Visit(url, name, response.status_code, content_type, dict(response.headers), body))
+        if response.status_code == 200 and body:
+            for link in LINK.findall(body):
                 link = urljoin(url, link.replace("&amp;", "&"))
                 if urlsplit(link).netloc in ("", "testserver"):
                     target = urlsplit(link)
