@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -46,11 +47,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, so that static files keep their long cache and carry no policy of their own.
+    "slt.core.security.ContentSecurityPolicyMiddleware",
+    "slt.core.security.NoStoreMiddleware",
     "slt.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -254,6 +259,34 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+
+# Content-Security-Policy (django-csp; README "Security headers"): code and styles from this site only, scripts
+# also with the response's nonce; no inline script, no inline style, no eval. The map tiles' origin is taken
+# from WALKS_TILE_URL at each response (slt.core.security). DJANGO_CSP_FORM_ACTION / DJANGO_CSP_CONNECT_SRC add
+# origins (e.g. an OpenID Connect provider that forms post to); settings that configure such a provider
+# append its origin to CSP_FORM_ACTION_SOURCES / CSP_CONNECT_SOURCES, the very lists the policy below uses.
+CSP_REPORT_PATH = "/csp-report/"
+CSP_FORM_ACTION_SOURCES = [SELF, *env.list("DJANGO_CSP_FORM_ACTION", default=[])]
+CSP_CONNECT_SOURCES = [SELF, *env.list("DJANGO_CSP_CONNECT_SRC", default=[])]
+# Violation reports are always logged (logger "slt.security"); when this is on (default: in debug) the last
+# ones are also kept in the cache, for the browser tests and for a developer to read.
+CSP_STORE_REPORTS = env.bool("DJANGO_CSP_STORE_REPORTS", default=DEBUG)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": CSP_CONNECT_SOURCES,
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": CSP_FORM_ACTION_SOURCES,
+        "frame-ancestors": [NONE],
+        "report-uri": CSP_REPORT_PATH,
+    },
+}
 
 LOGGING = {
     "version": 1,
