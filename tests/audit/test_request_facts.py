@@ -50,9 +50,7 @@ def test_without_trusted_proxies_x_forwarded_for_is_ignored(coordinator, setting
 def test_with_one_trusted_proxy_the_address_it_saw_is_taken(coordinator, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     # The client wrote 1.2.3.4 into the header itself; our proxy appended the address it saw.
-    _response, event = _login_event(
-        coordinator, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7", REMOTE_ADDR="10.0.0.5"
-    )
+    _response, event = _login_event(coordinator, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7", REMOTE_ADDR="10.0.0.5")
     assert event.ip == "198.51.100.7"
 
 
