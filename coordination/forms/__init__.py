@@ -3,7 +3,7 @@ action item, for safety walks too."""
 
 from .action_items import ActionItemFilterForm, ActionItemForm, ActionItemStatusForm, NoteForm
 from .agencies import AgencyForm, AgencySearchForm, ContactFormSet
-from .concerns import ConcernFilterForm, ConcernForm, ConcernShareForm, ConcernStatusForm
+from .concerns import ConcernFilterForm, ConcernForm, ConcernIdentitySearchForm, ConcernShareForm, ConcernStatusForm
 from .meetings import AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "AgendaItemForm",
     "AttendanceForm",
     "ConcernFilterForm",
+    "ConcernIdentitySearchForm",
     "ConcernForm",
     "ConcernShareForm",
     "ConcernStatusForm",
