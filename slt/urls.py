@@ -16,6 +16,7 @@ urlpatterns = [
     path("ekstremisme/", include("extremism.urls")),
     path("ungdomsoppfolging/", include("youthfollowup.urls")),
     path("varsler/", include("slt.notifications.urls")),
+    path("logg/", include("slt.audit.urls")),
     path("admin/", admin.site.urls),
 ]
 
