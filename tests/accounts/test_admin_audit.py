@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from slt.accounts.models import User
 from slt.audit.models import AuditEvent
-from tests.factories import AgencyFactory, UserFactory
+from tests.factories import PASSWORD, AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +188,40 @@ def test_the_deactivate_action_is_recorded_per_user(client_for, admin):
     assert not active.is_active
     assert _events(active).get().details == {"is_active": [True, False]}
     assert not _events(inactive).exists() and not _events(admin).exists()
+
+
+@pytest.mark.parametrize("url", ["/admin/password_change/", "/accounts/password_change/"])
+def test_changing_ones_own_password_is_recorded(client_for, admin, url):
+    response = client_for(admin).post(
+        url,
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Et nytt og langt passord 77",
+            "new_password2": "Et nytt og langt passord 77",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    admin.refresh_from_db()
+    assert admin.check_password("Et nytt og langt passord 77")
+    event = _events(admin).get()
+    assert (event.actor, event.details) == (admin, {"password": "changed"})
+
+
+def test_a_wrong_old_password_changes_and_records_nothing(client_for, admin):
+    response = client_for(admin).post(
+        "/admin/password_change/",
+        {
+            "old_password": "feil",
+            "new_password1": "Et nytt og langt passord 77",
+            "new_password2": "Et nytt og langt passord 77",
+        },
+    )
+    assert response.status_code == 200
+    admin.refresh_from_db()
+    assert admin.check_password(PASSWORD)
+    assert not _events(admin).exists()
+
+
+def test_the_admin_password_page_still_needs_staff(client_for, coordinator):
+    response = client_for(coordinator).get("/admin/password_change/")
+    assert response.status_code == 302 and "/admin/login/" in response.url
