@@ -72,7 +72,7 @@ def record_user_change(*, actor, user: User, before: dict | None, after: dict | 
 @transaction.atomic
 def users_deactivate(*, actor, queryset) -> int:
     """Deactivate users (never oneself), each with an audit event; returns how many were active before."""
-    users = list(queryset.exclude(pk=actor.pk).filter(is_active=True).select_for_update())
+    users = list(queryset.exclude(pk=actor.pk).filter(is_active=True).select_for_update(of=("self",)))
     for user in users:
         before = user_snapshot(user)
         user.is_active = False
@@ -102,7 +102,7 @@ class UserChangeAuditMixin:
 
     @transaction.atomic
     def delete_queryset(self, request, queryset):
-        for user in queryset.select_for_update():
+        for user in queryset.select_for_update(of=("self",)):
             self._record_deletion(request, user)
         super().delete_queryset(request, queryset)
 
