@@ -44,6 +44,14 @@ def access_report(request):
     return response
 
 
+def _record_ids(event) -> str:
+    """The record's id; for a search by name, the ids of the records it found."""
+    found = event.details.get("identity_search") if isinstance(event.details, dict) else None
+    if found is not None:
+        return " ".join(str(pk) for pk in found)
+    return event.object_id
+
+
 def access_report_csv(request):
     form, events = _report(request)
     if events is None:
@@ -67,7 +75,7 @@ def access_report_csv(request):
                 csv_cell(event.actor_username),
                 event.get_action_display(),
                 csv_cell(selectors.record_type_label(event.object_type)),
-                csv_cell(event.object_id),
+                csv_cell(_record_ids(event)),
                 csv_cell(event.request_id),
                 event.ip or "",
             ]

@@ -154,3 +154,21 @@ def test_query_budget_10_vs_500(client_for, admin, subject, page_queries):
     small = page_queries(client, url)
     fill(490)
     assert page_queries(client, url) == small
+
+
+def test_a_search_by_name_shows_what_it_found(client_for, admin, coordinator):
+    from coordination import services
+    from tests.coordination.factories import ConcernFactory
+
+    concern = ConcernFactory(full_name="Ola Nordmann", legal_basis="consent_youth")
+    services.concern_identity_search(actor=coordinator, name="Nordmann")
+    services.concern_identity_search(actor=coordinator, name="Ingen slik")
+    client = client_for(admin)
+    page = client.get(URL, _params(coordinator))
+    assert f"søk etter navn, fant: {concern.pk}" in page.text
+    assert "søk etter navn, fant ingenting" in page.text
+    assert "Nordmann" not in page.text
+    rows = list(
+        csv.reader(io.StringIO(client.get(CSV, _params(coordinator)).content.decode("utf-8-sig")), delimiter=";")
+    )
+    assert sorted(row[4] for row in rows[1:]) == ["", str(concern.pk)]
