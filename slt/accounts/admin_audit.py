@@ -107,7 +107,8 @@ class UserChangeAuditMixin:
         super().delete_queryset(request, queryset)
 
     def _record_deletion(self, request, user):
-        before = {"username": user.get_username(), **user_snapshot(user)}
+        snapshot = {name: value for name, value in user_snapshot(user).items() if name not in SECRET_FIELDS}
+        before = {"username": user.get_username(), **snapshot}
         record_user_change(actor=request.user, user=user, before=before, after=None, action=AuditEvent.Action.DELETE)
 
     def user_change_password(self, request, id, form_url=""):

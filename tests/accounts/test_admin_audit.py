@@ -166,6 +166,7 @@ def test_deleting_a_user_is_recorded(client_for, admin):
     event = AuditEvent.objects.get(action=AuditEvent.Action.DELETE, object_type="accounts.user", object_id=str(pk))
     assert event.details["username"] == ["sluttet", None]
     assert event.details["role"] == ["police", None]
+    assert "password" not in event.details
 
 
 def test_deleting_users_in_bulk_is_recorded_per_user(client_for, admin):
