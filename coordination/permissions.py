@@ -78,7 +78,10 @@ def can_log_concern(user) -> bool:
 
 
 def can_edit_concern(user, concern) -> bool:
-    """What was logged: coordinators; the reporter until the concern is taken up for assessment."""
+    """What was logged: coordinators; the reporter until the concern is taken up for assessment. Nobody once
+    the concern is anonymised."""
+    if concern.anonymised_at is not None:
+        return False
     if is_coordinator(user):
         return True
     return is_active_user(user) and concern.reporter_id == user.pk and concern.status == ConcernStatus.NEW

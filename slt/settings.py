@@ -148,6 +148,14 @@ WALKS_MAP_ZOOM = env.int("WALKS_MAP_ZOOM", default=15)
 WALKS_PHOTO_MAX_BYTES = env.int("WALKS_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 WALKS_PHOTOS_PER_OBSERVATION = env.int("WALKS_PHOTOS_PER_OBSERVATION", default=5)
 
+# Retention (slt.core.retention, docs/retention.md): a closed concern keeps its identity and free text this
+# many years after it was closed, then the daily job anonymises it; photos of safety walks published more
+# than RETENTION_WALK_PHOTO_DAYS days ago are deleted (unset: kept); audit events older than
+# RETENTION_AUDIT_DAYS days are deleted with one summary event (0: kept for ever).
+CONCERN_RETENTION_YEARS = env.int("CONCERN_RETENTION_YEARS", default=3)
+RETENTION_WALK_PHOTO_DAYS = env.int("RETENTION_WALK_PHOTO_DAYS", default=None)
+RETENTION_AUDIT_DAYS = env.int("RETENTION_AUDIT_DAYS", default=6 * 365)
+
 # Preventing radicalisation: a closed case is kept this many years, then the retention job applies its date.
 EXTREMISM_RETENTION_YEARS = env.int("EXTREMISM_RETENTION_YEARS", default=5)
 
@@ -230,6 +238,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
     "notifications-prune": {"task": "slt.notifications.tasks.prune", "schedule": crontab(minute=30, hour=3)},
+    # Anonymise closed cases past their date, delete old walk photos, expired sessions and old audit events.
+    "retention-daily": {"task": "slt.core.tasks.apply_retention", "schedule": crontab(minute=30, hour=2)},
 }
 
 # Security: on by default whenever debug is off.
