@@ -13,7 +13,7 @@ from slt.audit.services import record_event
 
 from ..models import ActionItem, Agency, Concern, ConcernCategory, ConcernNote, ConcernShare, ConcernYearCounter
 from ..permissions import can_acknowledge, can_edit_concern, can_log_concern, can_manage_concerns, is_coordinator
-from ..selectors.concerns import concerns_visible_to
+from ..selectors.concerns import concern_identity_matches, concerns_visible_to
 from .action_items import action_item_create
 from .retention import concern_retention_date
 
@@ -111,6 +111,22 @@ def concern_record_view(*, actor, concern: Concern) -> None:
     """Every opening of a concern page is logged (who, when; no content). It refuses nothing: the audit
     trail records what happened."""
     record_event(actor=actor, action=AuditEvent.Action.VIEW, obj=concern)
+
+
+@transaction.atomic
+def concern_identity_search(*, actor, name: str, birth_date=None) -> list[Concern]:
+    """Search concerns by the youth's name (and birth date): coordinators only. Finding a concern by a name
+    reads its identity, so the search is logged with the concerns it found (their ids; never the name)."""
+    if not can_manage_concerns(actor):
+        raise PermissionDenied
+    concerns = concern_identity_matches(actor, name=name, birth_date=birth_date)
+    record_event(
+        actor=actor,
+        action=AuditEvent.Action.VIEW,
+        object_type=Concern._meta.label_lower,
+        details={"identity_search": [concern.pk for concern in concerns]},
+    )
+    return concerns
 
 
 def _timeline(concern, actor, kind, *, text="", new_status="", outcome=""):
