@@ -6,6 +6,9 @@ matches the provider's `email` claim (case-insensitive). The provider never crea
 role. Everything here is off while OIDC_RP_CLIENT_ID is unset.
 """
 
+import logging
+
+import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -22,6 +25,8 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from slt.audit.models import AuditEvent
 from slt.audit.services import record_event
 
+LOGGER = logging.getLogger(__name__)
+
 
 def oidc_enabled() -> bool:
     return bool(settings.OIDC_RP_CLIENT_ID)
@@ -37,7 +42,15 @@ class OIDCBackend(OIDCAuthenticationBackend):
         # Only the callback view passes a nonce; a password sign-in never reaches the provider.
         if not oidc_enabled() or request is None or "nonce" not in kwargs:
             return None
-        return super().authenticate(request, **kwargs)
+        try:
+            return super().authenticate(request, **kwargs)
+        except SuspiciousOperation as exc:  # a token that fails verification: a refusal, not an error page
+            LOGGER.warning("OIDC sign-in refused: %s", exc)
+            request.slt_oidc_problem = getattr(request, "slt_oidc_problem", "") or "token"
+        except requests.RequestException as exc:  # the provider did not answer properly
+            LOGGER.warning("OIDC provider error: %s", exc)
+            request.slt_oidc_problem = "provider"
+        return None
 
     def verify_token(self, token, **kwargs):
         """The signature (and nonce) as mozilla-django-oidc checks them, plus audience and issuer."""
