@@ -26,6 +26,7 @@ from .models import User
 RECOVERY_CODE_COUNT = 10
 # Set in the session once the user has passed (or does not need) the second step of this sign-in.
 SESSION_SECOND_FACTOR_DONE = "slt_second_factor_done"
+DONE_WITH_DEVICE = "device"
 # The recovery codes to show once, right after they were made.
 SESSION_NEW_RECOVERY_CODES = "slt_new_recovery_codes"
 OIDC_BACKEND = "slt.accounts.oidc.OIDCBackend"
@@ -74,8 +75,12 @@ def verify_sign_in_code(*, user, code: str = "", recovery_code: str = ""):
 def second_factor_step(request) -> str:
     """What a signed-in session still has to do: "" (nothing), "verify" (enter a code) or "enrol" (set up)."""
     user = request.user
-    if request.session.get(SESSION_SECOND_FACTOR_DONE):
-        return ""
+    done = request.session.get(SESSION_SECOND_FACTOR_DONE)
+    if done:
+        if done != DONE_WITH_DEVICE or user.is_verified():
+            return ""
+        # The device this session was verified with is gone (an administrator reset it): decide again.
+        del request.session[SESSION_SECOND_FACTOR_DONE]
     if user.is_verified() or _oidc_counts(request):
         step = ""
     elif has_second_factor(user):
@@ -96,7 +101,7 @@ def _oidc_counts(request) -> bool:
 def mark_second_factor_done(request, device) -> None:
     """The session has passed the second step with `device` (TOTP or a recovery code)."""
     otp_login(request, device)
-    request.session[SESSION_SECOND_FACTOR_DONE] = True
+    request.session[SESSION_SECOND_FACTOR_DONE] = DONE_WITH_DEVICE
 
 
 def forget_second_factor_step(session) -> None:

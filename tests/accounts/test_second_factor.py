@@ -300,6 +300,19 @@ def test_an_administrator_resets_a_users_second_factor(client_for, admin, coordi
     assert (event.actor, event.object_id, event.details) == (admin, str(coordinator.pk), {"by": "admin"})
 
 
+def test_after_a_reset_the_users_open_session_must_set_up_a_new_one(required, admin, coordinator):
+    device = enrolled(coordinator)
+    client = signed_in_with_password("koordinator")
+    client.post(reverse("second_factor_verify"), {"code": code_for(device)})
+    assert client.get(reverse("core:dashboard")).status_code == 200
+    from slt.accounts.second_factor import second_factor_reset
+
+    assert second_factor_reset(actor=admin, user=coordinator)
+    response = client.get(reverse("core:dashboard"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("second_factor_enrol"))
+
+
 def test_nobody_else_resets_a_second_factor(client_for, coordinator, police):
     enrolled(police)
     staff_coordinator = UserFactory(username="koordinator2", role=User.Role.COORDINATOR, is_staff=True)
