@@ -94,10 +94,12 @@ def second_factor_verify(request):
                     % {"count": left},
                 )
             return HttpResponseRedirect(_next_url(request))
+        # Also under the attempted username: a wrong code after the right password is worth counting.
         record_event(
             actor=request.user,
             action=AuditEvent.Action.LOGIN_FAILED,
             obj=request.user,
+            attempted_username=request.user.get_username(),
             details={"step": "second_factor"},
         )
         form.add_error(None, _("The code is wrong or has expired. Try again."))

@@ -194,6 +194,7 @@ def test_a_wrong_code_keeps_the_user_out_and_is_audited(required, coordinator):
     event = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
     assert event.actor == coordinator
     assert event.details == {"step": "second_factor"}
+    assert event.attempted_username == "koordinator"
 
 
 def test_a_recovery_code_works_once(required, coordinator):
@@ -344,6 +345,12 @@ def test_the_demo_banner_shows_on_every_page_while_relaxed(settings, client_for,
     settings.REQUIRE_SECOND_FACTOR = False
     assert "Demo" in Client().get(reverse("login")).content.decode()
     assert "tofaktorinnlogging er ikke påkrevd" in client_for(agency_member).get("/").content.decode()
+
+
+def test_the_demo_banner_shows_in_the_admin_too(settings, client_for, admin):
+    settings.REQUIRE_SECOND_FACTOR = False
+    assert "tofaktorinnlogging er ikke påkrevd" in client_for(admin).get("/admin/").content.decode()
+    assert "tofaktorinnlogging er ikke påkrevd" in Client().get("/admin/login/").content.decode()
 
 
 def test_no_banner_when_required(required, client_for, agency_member):
