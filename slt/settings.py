@@ -177,6 +177,8 @@ OIDC_OP_USER_ENDPOINT = env.str(
 )
 OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default=f"{_ENTRA}/discovery/v2.0/keys" if _ENTRA else "")
 OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", default=f"{_ENTRA}/v2.0" if _ENTRA else "")
+# Or: the provider's /.well-known/openid-configuration, for whatever endpoint above is left unset.
+OIDC_OP_DISCOVERY_URL = env.str("OIDC_OP_DISCOVERY_URL", default="")
 OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
 OIDC_RP_SCOPES = "openid email profile"
 OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="")

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -28,26 +29,60 @@ from slt.audit.services import record_event
 LOGGER = logging.getLogger(__name__)
 
 
+DISCOVERY_CACHE_SECONDS = 24 * 60 * 60
+ENDPOINTS = {
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "authorization_endpoint",
+    "OIDC_OP_TOKEN_ENDPOINT": "token_endpoint",
+    "OIDC_OP_USER_ENDPOINT": "userinfo_endpoint",
+    "OIDC_OP_JWKS_ENDPOINT": "jwks_uri",
+    "OIDC_OP_ISSUER": "issuer",
+}
+
+
 def oidc_enabled() -> bool:
     return bool(settings.OIDC_RP_CLIENT_ID)
 
 
+def provider_settings() -> dict[str, str]:
+    """The provider's endpoints and issuer: as set, and what is not set from its discovery document
+    (OIDC_OP_DISCOVERY_URL, fetched when first needed and cached for a day; never at start-up)."""
+    values = {name: getattr(settings, name) for name in ENDPOINTS}
+    if settings.OIDC_OP_DISCOVERY_URL and not all(values.values()):
+        key = "oidc-discovery:" + settings.OIDC_OP_DISCOVERY_URL
+        document = cache.get(key)
+        if document is None:
+            response = requests.get(settings.OIDC_OP_DISCOVERY_URL, timeout=settings.OIDC_TIMEOUT)
+            response.raise_for_status()
+            document = {field: str(response.json().get(field) or "") for field in ENDPOINTS.values()}
+            cache.set(key, document, DISCOVERY_CACHE_SECONDS)
+        values = {name: value or document[ENDPOINTS[name]] for name, value in values.items()}
+    return values
+
+
 class OIDCBackend(OIDCAuthenticationBackend):
     def __init__(self, *args, **kwargs):
+        # Django makes a backend for every sign-in, the password ones too: nothing here may reach the network.
         self.UserModel = get_user_model()
-        if oidc_enabled():
-            super().__init__(*args, **kwargs)
+
+    def _configure(self):
+        super().__init__()
+        endpoints = provider_settings()
+        self.OIDC_OP_TOKEN_ENDPOINT = endpoints["OIDC_OP_TOKEN_ENDPOINT"]
+        self.OIDC_OP_USER_ENDPOINT = endpoints["OIDC_OP_USER_ENDPOINT"]
+        self.OIDC_OP_JWKS_ENDPOINT = endpoints["OIDC_OP_JWKS_ENDPOINT"]
+        self.issuer = endpoints["OIDC_OP_ISSUER"]
 
     def authenticate(self, request, **kwargs):
         # Only the callback view passes a nonce; a password sign-in never reaches the provider.
         if not oidc_enabled() or request is None or "nonce" not in kwargs:
             return None
         try:
+            self._configure()
             return super().authenticate(request, **kwargs)
         except SuspiciousOperation as exc:  # a token that fails verification: a refusal, not an error page
             LOGGER.warning("OIDC sign-in refused: %s", exc)
             request.slt_oidc_problem = getattr(request, "slt_oidc_problem", "") or "token"
-        except requests.RequestException as exc:  # the provider did not answer properly
+        except (requests.RequestException, ValueError) as exc:  # the provider did not answer properly
             LOGGER.warning("OIDC provider error: %s", exc)
             request.slt_oidc_problem = "provider"
         return None
@@ -59,7 +94,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
         audiences = audience if isinstance(audience, list) else [audience]
         if self.OIDC_RP_CLIENT_ID not in audiences:
             raise SuspiciousOperation("The ID token was issued to another client.")
-        if settings.OIDC_OP_ISSUER and payload.get("iss") != settings.OIDC_OP_ISSUER:
+        if self.issuer and payload.get("iss") != self.issuer:
             raise SuspiciousOperation("The ID token comes from another issuer.")
         return payload
 
@@ -91,6 +126,12 @@ class AuthenticateView(OIDCAuthenticationRequestView):
     def get(self, request):
         if not oidc_enabled():
             raise Http404
+        try:
+            self.OIDC_OP_AUTH_ENDPOINT = provider_settings()["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+        except (requests.RequestException, ValueError) as exc:
+            LOGGER.warning("OIDC discovery failed: %s", exc)
+            messages.error(request, _("The identity provider does not answer. Sign in with username and password."))
+            return HttpResponseRedirect(reverse("login"))
         return super().get(request)
 
 

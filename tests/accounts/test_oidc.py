@@ -37,6 +37,7 @@ class StubProvider:
         self.claims = {}
         self.email = ""
         self.nonce = ""
+        self.discovery_fetches = 0
 
     def id_token(self):
         now = int(time.time())
@@ -50,6 +51,17 @@ class StubProvider:
         return _Response({"id_token": self.id_token(), "access_token": "access", "token_type": "Bearer"})
 
     def get(self, url, headers=None, **kwargs):
+        if url == "https://idp.example/.well-known/openid-configuration":
+            self.discovery_fetches += 1
+            return _Response(
+                {
+                    "issuer": ISSUER,
+                    "authorization_endpoint": "https://idp.example/authorize",
+                    "token_endpoint": "https://idp.example/token",
+                    "userinfo_endpoint": "https://idp.example/userinfo",
+                    "jwks_uri": "https://idp.example/keys",
+                }
+            )
         if url == "https://idp.example/keys":
             jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
             return _Response({"keys": [{**jwk, "kid": "key-1", "alg": "RS256", "use": "sig"}]})
@@ -206,6 +218,45 @@ def test_a_provider_that_fails_gives_a_message_not_an_error_page(provider, coord
     monkeypatch.setattr(mozilla_django_oidc.auth.requests, "post", down)
     client, response = sign_in_through(provider, coordinator.email)
     assert_refused(client, response, reason="provider")
+
+
+def test_the_endpoints_come_from_the_discovery_document_when_not_set(provider, settings, coordinator):
+    for name in [
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+        "OIDC_OP_JWKS_ENDPOINT",
+        "OIDC_OP_ISSUER",
+    ]:
+        setattr(settings, name, "")
+    settings.OIDC_OP_DISCOVERY_URL = "https://idp.example/.well-known/openid-configuration"
+    client, response = sign_in_through(provider, coordinator.email)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
+    assert provider.discovery_fetches == 1  # cached after the first use
+
+    provider.claims = {"iss": "https://evil.example"}  # the issuer from the document is checked
+    client, response = sign_in_through(provider, coordinator.email)
+    assert_refused(client, response, reason="token")
+
+
+def test_a_provider_that_does_not_answer_never_stops_password_sign_in(provider, settings, monkeypatch, coordinator):
+    import mozilla_django_oidc.auth
+    import requests
+
+    from tests.factories import PASSWORD
+
+    def down(*args, **kwargs):
+        raise requests.ConnectionError("no route to host")
+
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = ""
+    settings.OIDC_OP_DISCOVERY_URL = "https://idp.example/.well-known/openid-configuration"
+    monkeypatch.setattr(mozilla_django_oidc.auth.requests, "get", down)
+    response = Client().post(reverse("login"), {"username": "koordinator", "password": PASSWORD})
+    assert response.status_code == 302
+    start = Client().get(reverse("oidc_authentication_init"), follow=True)
+    assert start.redirect_chain[-1][0] == reverse("login")
+    assert "Identitetsleverandøren svarer ikke" in start.content.decode()
 
 
 def test_by_default_it_does_not_count_as_the_second_factor(provider, settings, coordinator):
