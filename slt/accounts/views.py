@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -63,6 +64,7 @@ def _next_url(request, default="core:dashboard"):
     return reverse(default)
 
 
+@never_cache
 @second_factor_exempt
 def second_factor_verify(request):
     """The second step of sign-in: a code from the app, or one of the recovery codes."""
@@ -115,6 +117,7 @@ def second_factor_verify(request):
     )
 
 
+@never_cache
 @second_factor_exempt
 def second_factor_enrol(request):
     """Set up an authenticator app: QR code and the secret as text, confirmed with the first code."""
@@ -146,6 +149,7 @@ def second_factor_enrol(request):
     )
 
 
+@never_cache
 def second_factor_recovery_codes(request):
     """The new recovery codes, shown once."""
     codes = request.session.pop(second_factor.SESSION_NEW_RECOVERY_CODES, None)

@@ -176,6 +176,15 @@ def test_a_user_with_an_authenticator_is_asked_for_the_code(required, coordinato
     assert client.get(reverse("core:dashboard")).status_code == 200
 
 
+def test_the_code_page_never_sends_the_user_off_site(required, coordinator):
+    device = enrolled(coordinator)
+    client = signed_in_with_password("koordinator")
+    page = client.get(reverse("second_factor_verify") + "?next=https://evil.example/")
+    assert "no-cache" in page["Cache-Control"] or "no-store" in page["Cache-Control"]
+    done = client.post(reverse("second_factor_verify"), {"code": code_for(device), "next": "https://evil.example/"})
+    assert done.url == reverse("core:dashboard")
+
+
 def test_an_agency_member_who_chose_a_second_factor_is_asked_too(settings, agency_member):
     settings.REQUIRE_SECOND_FACTOR = False  # even in the demo: a user's own choice counts
     enrolled(agency_member)
