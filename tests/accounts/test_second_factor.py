@@ -288,6 +288,15 @@ def test_new_recovery_codes_replace_the_old(required, agency_member):
     assert AuditEvent.objects.filter(action=AuditEvent.Action.MFA_ENROL, details={"device": "recovery_codes"}).exists()
 
 
+def test_a_session_that_used_a_recovery_code_stays_in_when_making_new_codes(required, coordinator):
+    enrolled(coordinator)
+    client = signed_in_with_password("koordinator")
+    client.post(reverse("second_factor_verify"), {"recovery_code": "abcd2345"})
+    client.post(reverse("second_factor_regenerate"))
+    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert StaticToken.objects.filter(device__user=coordinator).count() == 10
+
+
 def test_new_recovery_codes_need_an_authenticator_first(client_for, agency_member):
     response = client_for(agency_member).post(reverse("second_factor_regenerate"))
     assert response.status_code == 302
