@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .admin_audit import UserChangeAuditMixin, users_deactivate
+from .admin_signin import reset_second_factor
 from .models import User
 
 
@@ -15,7 +16,7 @@ class UserAdmin(UserChangeAuditMixin, DjangoUserAdmin):
     list_select_related = ["agency"]
     search_fields = ["username", "first_name", "last_name", "email"]
     autocomplete_fields = ["agency"]
-    actions = ["deactivate", "send_password_reset"]
+    actions = ["deactivate", "send_password_reset", reset_second_factor]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Personal info"), {"fields": ["first_name", "last_name", "email", "preferred_language"]}),
