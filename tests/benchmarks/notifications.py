@@ -121,7 +121,7 @@ def prepare(env, deliveries, members, items):
 
 def start_worker(env, name, log):
     return subprocess.Popen(
-        [str(Path(PYTHON).with_name("celery")), "-A", "slt", "worker", "--pool=solo", "--loglevel=warning",
+        [str(Path(PYTHON).with_name("celery")), "-A", "slt", "worker", "--pool=solo", "--loglevel=info",
          "--without-gossip", "--without-mingle", "--without-heartbeat", "--hostname", f"{name}@%h"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
