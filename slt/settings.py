@@ -205,8 +205,17 @@ CELERY_TIMEZONE = TIME_ZONE
 
 # Cache (aggregated statistics only, never personal data): Redis when REDIS_URL is set, otherwise files
 # under var/, so that nothing is kept in process memory between requests.
+# Redis down or slow: reads miss and writes are dropped (slt.core.cache), so pages compute instead of failing;
+# every Redis call (cache and broker checks) gives up after REDIS_SOCKET_TIMEOUT seconds.
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "slt.core.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_SOCKET_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
+        }
+    }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
@@ -230,7 +239,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
     "notifications-prune": {"task": "slt.notifications.tasks.prune", "schedule": crontab(minute=30, hour=3)},
+    # The statistics are computed here, not while a user waits (coordination/statistics.py).
+    "coordination-statistics": {
+        "task": "coordination.tasks.refresh_statistics",
+        "schedule": env.int("STATISTICS_REFRESH_SECONDS", default=10 * 60),
+    },
 }
+# /healthz answers within this many seconds: a check that has not answered by then counts as down.
+HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=1.5)
 
 # Security: on by default whenever debug is off.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
