@@ -78,7 +78,8 @@ def _bounds(today, months):
 
 
 def _cache_key(bounds, months):
-    return f"coordination:statistics:{bounds[0].isoformat()}:{months}"
+    # "snapshot": the counts with their time (an older release kept the bare counts under another key).
+    return f"coordination:statistics-snapshot:{bounds[0].isoformat()}:{months}"
 
 
 def refresh_statistics(*, months=DEFAULT_MONTHS, today=None) -> dict:
