@@ -147,6 +147,9 @@ WALKS_MAP_CENTER = tuple(env.list("WALKS_MAP_CENTER", cast=float, default=[58.85
 WALKS_MAP_ZOOM = env.int("WALKS_MAP_ZOOM", default=15)
 WALKS_PHOTO_MAX_BYTES = env.int("WALKS_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 WALKS_PHOTOS_PER_OBSERVATION = env.int("WALKS_PHOTOS_PER_OBSERVATION", default=5)
+# A photo with more pixels is refused before it is decoded; a larger photo is stored scaled down to this side.
+WALKS_PHOTO_MAX_PIXELS = env.int("WALKS_PHOTO_MAX_PIXELS", default=40_000_000)
+WALKS_PHOTO_MAX_SIDE = env.int("WALKS_PHOTO_MAX_SIDE", default=2560)
 
 # Preventing radicalisation: a closed case is kept this many years, then the retention job applies its date.
 EXTREMISM_RETENTION_YEARS = env.int("EXTREMISM_RETENTION_YEARS", default=5)
