@@ -41,6 +41,7 @@ def observation_create(request, pk):
             )
             return redirect("walks:observation_create", pk=walk.pk)
     if request.method == "POST" and not walk.is_open_for_observations:
+        form.is_valid()  # the fields are checked as well (and add_error needs the cleaned data)
         form.add_error(None, _("The walk is closed; observations can no longer be added."))
     if request.method == "POST":
         messages.error(request, _("The observation was not saved. Correct the fields marked below."))
