@@ -214,5 +214,5 @@ def test_a_too_long_concern_description_gets_a_message(client_for, coordinator):
         },
     )
     assert response.status_code == 200
-    assert "maksimalt 5000 tegn" in response.text
+    assert "har 5000 eller færre tegn (den har nå 5001)" in response.text
     assert not Concern.objects.exists()
