@@ -175,7 +175,9 @@ EXTREMISM = {
     "extremism:section_create": Target("radikalisering"),
     "extremism:section_update": Target("radikalisering", lambda w: [w.section_slug]),
     "extremism:case_create": Target("radikalisering"),
-    "extremism:case_create_from_concern": Target("radikalisering", _one(lambda w: [w.concern().pk])),
+    "extremism:case_create_from_concern": Target(
+        "radikalisering", _one(lambda w: [w.concern(reporter="radikalisering").pk])
+    ),
     "extremism:case_move": Target("radikalisering", _one(lambda w: [w.extremism_case().pk])),
     "extremism:case_signs": Target("radikalisering", _one(lambda w: [w.extremism_case().pk])),
     "extremism:case_risk": Target("radikalisering", _one(lambda w: [w.extremism_case().pk])),
@@ -223,7 +225,7 @@ YOUTH = {
     "youthfollowup:measure_note": Target("ungdomskoordinator", _youth("in_follow_up", _first("measure"))),
     "youthfollowup:team_add": Target("ungdomskoordinator", _youth("in_follow_up")),
     "youthfollowup:follow_up_add": Target("ungdomskoordinator", _youth("in_follow_up")),
-    "youthfollowup:follow_up_held": Target("ungdomskoordinator", _youth("in_follow_up", _first("follow_up_meetings"))),
+    "youthfollowup:follow_up_held": Target("ungdomskoordinator", _one(lambda w: w.youth_follow_up_meeting())),
     "youthfollowup:note_add": Target("ungdomskoordinator", _youth("in_follow_up")),
     "youthfollowup:breach_add": Target("ungdomskoordinator", _youth("in_follow_up")),
     "youthfollowup:case_end": Target("ungdomskoordinator", _youth("in_follow_up")),
@@ -290,10 +292,10 @@ class World:
 
         return self._made(ActionItemFactory())
 
-    def concern(self):
+    def concern(self, reporter="koordinator"):
         from tests.coordination.factories import ConcernFactory
 
-        return self._made(ConcernFactory(reporter=self.users["koordinator"]))
+        return self._made(ConcernFactory(reporter=self.users[reporter]))
 
     def walk(self, status):
         from tests.walks.factories import SafetyWalkFactory
@@ -325,6 +327,13 @@ class World:
 
         measure = MeasureFactory(case=self.extremism_case())
         return [measure.case_id, measure.pk]
+
+    def youth_follow_up_meeting(self):
+        case = self.youth_case("in_follow_up")
+        meeting = case.follow_up_meetings.create(
+            starts_at=timezone.now() - timedelta(days=1), place="Skolen", created_by=self.users["ungdomskoordinator"]
+        )
+        return [case.pk, meeting.pk]
 
     def youth_case(self, state):
         from tests.youthfollowup.factories import case_in
