@@ -1,5 +1,5 @@
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -93,8 +93,34 @@ class BoundedFieldsMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        model = getattr(getattr(self, "_meta", None), "model", None)
         for name, field in self.fields.items():
+            if model is not None:
+                _take_model_bounds(model, name, field)
             bound_field(name, field)
+
+
+def _take_model_bounds(model, name, field) -> None:
+    """A model field's own bounds (a MinValueValidator or MaxValueValidator on a number, a date range) go to
+    the form field as well: the message comes with the field's other errors, and the browser knows them."""
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return
+    for validator in getattr(model_field, "_validators", ()):
+        if isinstance(validator, DateRangeValidator | BirthDateValidator) and not any(
+            isinstance(v, DateRangeValidator | BirthDateValidator) for v in field.validators
+        ):
+            field.validators.append(validator)
+        elif isinstance(field, forms.IntegerField) and isinstance(validator, MinValueValidator | MaxValueValidator):
+            if validator not in field.validators:
+                field.validators.append(validator)
+            if isinstance(validator, MaxValueValidator):
+                field.max_value = validator.limit_value
+                field.widget.attrs["max"] = validator.limit_value
+            else:
+                field.min_value = validator.limit_value
+                field.widget.attrs["min"] = validator.limit_value
 
 
 class BoundedForm(BoundedFieldsMixin, forms.Form):

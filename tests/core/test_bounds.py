@@ -216,3 +216,19 @@ def test_a_too_long_concern_description_gets_a_message(client_for, coordinator):
     assert response.status_code == 200
     assert "har 5000 eller færre tegn (den har nå 5001)" in response.text
     assert not Concern.objects.exists()
+
+
+@pytest.mark.django_db
+def test_model_forms_take_the_bounds_of_small_numbers_from_the_model(coordinator):
+    from coordination.forms import ConcernForm, MinutesForm
+    from walks.forms import WalkForm
+
+    walk_form = WalkForm(data={"residents_count": "40000", "youth_council_count": "-1"}, actor=coordinator)
+    assert walk_form.fields["residents_count"].max_value == 10_000
+    assert walk_form.fields["residents_count"].widget.attrs["max"] == 10_000
+    assert {"residents_count", "youth_council_count"} <= set(walk_form.errors)
+    concern_form = ConcernForm(data={"age": "26"})
+    assert "age" in concern_form.errors
+    minutes = MinutesForm(data={"title": "Sak", "minutes": "x" * (LONG_TEXT_MAX + 1)})
+    assert minutes.fields["minutes"].max_length == LONG_TEXT_MAX
+    assert "minutes" in minutes.errors

@@ -138,6 +138,7 @@ class Client:
             fields = {**fields, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
             body = urllib.parse.urlencode(fields)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.monotonic()
         try:
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=90)
             connection.request(method, path, body=body, headers=headers)
@@ -151,7 +152,7 @@ class Client:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name.strip()] = rest.split(";", 1)[0]
-        self.stats.count(response.status)
+        self.stats.count(response.status, "write" if method == "POST" else "read", time.monotonic() - started)
         if response.status >= 500:
             self.stats.add("5xx", f"{method} {path}: {response.status}")
         if LOCKED in text:
@@ -173,11 +174,20 @@ class Stats:
         self.examples = []
         self.posted = {"concern": set(), "action item": set()}
         self.requests = 0
+        self.durations = {"read": [], "write": []}
 
-    def count(self, status):
+    def count(self, status, kind, seconds):
         with self.lock:
             self.requests += 1
             self.statuses[status // 100 * 100] += 1
+            self.durations[kind].append(seconds)
+
+    def latency(self, kind) -> str:
+        values = sorted(self.durations[kind])
+        if not values:
+            return "–"
+        p50, p95 = values[len(values) // 2], values[min(len(values) - 1, int(len(values) * 0.95))]
+        return f"p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {values[-1] * 1000:.0f} ms"
 
     def add(self, kind, example):
         with self.lock:
@@ -304,6 +314,7 @@ def main(argv=None):
         f"\n{options.database}: {options.clients} clients, {elapsed:.0f} s, gunicorn {options.workers} workers\n"
         f"requests: {stats.requests} ({stats.requests / elapsed:.1f}/s); by status: "
         + ", ".join(f"{code // 100}xx {n}" for code, n in sorted(stats.statuses.items()))
+        + f"\nlatency: reads {stats.latency('read')}; writes {stats.latency('write')}"
         + f"\nnotes saved (2xx/3xx): {writes} (concern {len(stats.posted['concern'])}, "
         f"action item {len(stats.posted['action item'])})"
         f"\nerrors: {sum(stats.errors.values())} "
