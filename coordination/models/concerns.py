@@ -99,7 +99,14 @@ class Concern(models.Model):
         blank=True,
         related_name="reported_concerns",
     )
-    age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True, validators=[MaxValueValidator(25)])
+    age = models.PositiveSmallIntegerField(
+        _("age"),
+        null=True,
+        blank=True,
+        validators=[
+            MaxValueValidator(25, message=_("Concerns are about children and youth: give an age of 25 or less."))
+        ],
+    )
     age_band = models.CharField(_("age band"), max_length=5, choices=AgeBand, blank=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender, default=Gender.UNKNOWN)
     school = models.ForeignKey(
