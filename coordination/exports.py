@@ -38,8 +38,8 @@ def write_action_items_csv(response, items, request) -> None:
                 _("yes") if item.is_overdue else _("no"),
                 csv_cell(item.status_reason),
                 item.get_source_display(),
-                csv_cell(item.meeting.title) if item.meeting else "",
-                item.concern.reference if item.concern else "",
+                csv_cell(item.meeting.title) if item.meeting and item.shows_meeting else "",
+                item.concern.reference if item.concern and item.shows_concern else "",
                 timezone.localtime(item.completed_at).strftime("%Y-%m-%d %H:%M") if item.completed_at else "",
                 request.build_absolute_uri(item.get_absolute_url()),
             ]

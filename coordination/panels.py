@@ -10,12 +10,14 @@ from slt.core.registry import (
     DemoSeeder,
     MenuEntry,
     ReminderSource,
+    RetentionSource,
     SearchHit,
     SearchSource,
     registry,
 )
 
 from . import reminders, selectors
+from .services import retention
 from .statistics import concern_statistics
 
 
@@ -218,3 +220,22 @@ for _source in reminders.SOURCES:
     registry.reminder(ReminderSource(still_visible=reminders.still_visible_for(_source), **_source))
 registry.calendar(CalendarSource(key="meetings", order=10, events=reminders.calendar_meetings))
 registry.calendar(CalendarSource(key="deadlines", order=30, events=reminders.calendar_deadlines))
+
+
+# --- retention (slt.core.retention; docs/retention.md) ----------------------------------------------------
+
+
+def _anonymise_concern(concern, now):
+    return retention.concern_anonymise(concern=concern, now=now)
+
+
+registry.retention(
+    RetentionSource(
+        key="concerns",
+        order=10,
+        title=_("Closed concerns"),
+        due=retention.concerns_due_for_anonymisation,
+        apply=_anonymise_concern,
+        describe=str,
+    )
+)

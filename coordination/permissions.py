@@ -7,7 +7,7 @@ a record is decided by the `*_visible_to` selectors, which the doors in `selecto
 
 from slt.accounts.roles import can_manage_registry, can_see_statistics, has_case_role, is_active_user, is_coordinator
 
-from .models import ActionItemSource, ConcernStatus
+from .models import ActionItemSource, ConcernNote, ConcernStatus
 
 __all__ = [
     "can_manage_registry",
@@ -78,7 +78,10 @@ def can_log_concern(user) -> bool:
 
 
 def can_edit_concern(user, concern) -> bool:
-    """What was logged: coordinators; the reporter until the concern is taken up for assessment."""
+    """What was logged: coordinators; the reporter until the concern is taken up for assessment. Nobody once
+    the concern is anonymised."""
+    if concern.anonymised_at is not None:
+        return False
     if is_coordinator(user):
         return True
     return is_active_user(user) and concern.reporter_id == user.pk and concern.status == ConcernStatus.NEW
@@ -108,3 +111,17 @@ def active_share_for(user, shares):
 def can_acknowledge(user, share) -> bool:
     """The receiving agency confirms it has read a concern shared with it."""
     return has_case_role(user) and share.revoked_at is None and share.agency_id == user.agency_id
+
+
+SHARE_STEPS = (ConcernNote.Kind.SHARE, ConcernNote.Kind.REVOKE, ConcernNote.Kind.ACKNOWLEDGE)
+
+
+def timeline_for(user, notes, shares) -> list:
+    """The timeline entries the user may read. A share, a revocation or an acknowledgement names the agency
+    (its name is the entry's text): coordinators see them all, an agency only those about its own share
+    (DESIGN.md section 3: an agency sees only its own share). `shares` are the concern's shares with their
+    agencies, as the door loaded them."""
+    if can_manage_concerns(user):
+        return list(notes)
+    own = {share.agency.name for share in shares if is_active_user(user) and share.agency_id == user.agency_id}
+    return [note for note in notes if note.kind not in SHARE_STEPS or note.text in own]

@@ -38,6 +38,7 @@ urlpatterns = [
     path("bekymringer/", views.concern_list, name="concern_list"),
     path("bekymringer/innboks/", views.concern_inbox, name="concern_inbox"),
     path("bekymringer/ny/", views.concern_create, name="concern_create"),
+    path("bekymringer/navnesok/", views.concern_identity_search, name="concern_identity_search"),
     path("bekymringer/<int:pk>/", views.concern_detail, name="concern_detail"),
     path("bekymringer/<int:pk>/endre/", views.concern_update, name="concern_update"),
     path("bekymringer/<int:pk>/del/", views.concern_share, name="concern_share"),

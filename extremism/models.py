@@ -277,6 +277,7 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     moved_at = models.DateTimeField(_("last moved"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("radicalisation case")
@@ -296,6 +297,11 @@ class Case(models.Model):
                 condition=models.Q(status="open")
                 | (~models.Q(outcome="") & models.Q(closed_at__isnull=False) & models.Q(retain_until__isnull=False)),
                 name="extremism_case_closed_has_outcome_and_retention",
+            ),
+            # Only a closed case has a retention date or is anonymised: whatever reopens one clears the date.
+            models.CheckConstraint(
+                condition=models.Q(status="closed") | models.Q(retain_until__isnull=True, anonymised_at__isnull=True),
+                name="extremism_case_retention_only_when_closed",
             ),
             models.CheckConstraint(condition=models.Q(step__in=STEP_ORDER), name="extremism_case_known_step"),
             models.UniqueConstraint(

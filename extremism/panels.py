@@ -11,12 +11,13 @@ from slt.core.registry import (
     DemoSeeder,
     MenuEntry,
     ReminderSource,
+    RetentionSource,
     SearchHit,
     SearchSource,
     registry,
 )
 
-from . import reminders, selectors
+from . import reminders, retention, selectors
 
 
 def _demo(context) -> str:
@@ -79,3 +80,22 @@ for _source in reminders.SOURCES:
         )
     )
 registry.calendar(CalendarSource(key="extremism_measures", order=60, events=reminders.calendar_measures))
+
+
+# --- retention (slt.core.retention; docs/retention.md) ----------------------------------------------------
+
+
+def _anonymise_case(case, now):
+    return retention.case_anonymise(case=case, now=now)
+
+
+registry.retention(
+    RetentionSource(
+        key="extremism_cases",
+        order=30,
+        title=_("Closed radicalisation cases"),
+        due=retention.cases_due_for_anonymisation,
+        apply=_anonymise_case,
+        describe=str,
+    )
+)

@@ -427,3 +427,8 @@ def case_close(*, actor, case: Case, outcome: str, outcome_note: str = "") -> Ca
 def case_record_view(*, actor, case: Case) -> None:
     """Every opening of a case page is logged (who, when; no content)."""
     record_event(actor=actor, action=AuditEvent.Action.VIEW, obj=case)
+
+
+def concern_record_view(*, actor, concern: Concern) -> None:
+    """The form that opens a case from a concern shows the concern's facts: a read of the concern, logged."""
+    record_event(actor=actor, action=AuditEvent.Action.VIEW, obj=concern)

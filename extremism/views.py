@@ -308,6 +308,8 @@ def _case_form(request, *, concern):
         if ok:
             messages.success(request, _("The case %(reference)s was opened.") % {"reference": case.reference})
             return redirect(case)
+    if concern is not None:
+        services.concern_record_view(actor=request.user, concern=concern)
     return render(request, "extremism/case_form.html", {"form": form, "concern": concern})
 
 
@@ -480,6 +482,7 @@ def case_signs(request, pk):
         if ok:
             messages.success(request, _("The warning signs were saved."))
             return redirect(case)
+    services.case_record_view(actor=request.user, case=case)
     return render(request, "extremism/case_signs.html", {"case": case, "form": form})
 
 
@@ -501,4 +504,5 @@ def case_identity(request, pk):
         if ok:
             messages.success(request, _("The identity was saved."))
             return redirect(case)
+    services.case_record_view(actor=request.user, case=case)
     return render(request, "extremism/case_identity.html", {"case": case, "form": form})

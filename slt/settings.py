@@ -1,10 +1,12 @@
 """Settings for the SLT platform: one module, configured from the environment (see README)."""
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,6 +31,11 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before slt.accounts: their admin modules register first, so that slt.accounts.admin_signin can replace them.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "slt.accounts",
     "slt.audit",
     "slt.notifications",
@@ -46,21 +53,28 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, so that static files keep their long cache and carry no policy of their own.
+    "slt.core.security.ContentSecurityPolicyMiddleware",
+    "slt.core.security.NoStoreMiddleware",
     "slt.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "slt.accounts.middleware.LanguageMiddleware",
     "slt.accounts.middleware.SessionLifetimeMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "slt.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "slt.urls"
@@ -78,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "slt.core.context_processors.navigation",
                 "slt.notifications.context_processors.unread_notices",
+                "slt.accounts.context_processors.sign_in",
             ],
         },
     },
@@ -100,9 +115,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "slt.accounts.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env.int("DJANGO_PASSWORD_MIN_LENGTH", default=12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username or address before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    # OpenID Connect (the municipality's identity provider); does nothing unless OIDC_RP_CLIENT_ID is set.
+    "slt.accounts.oidc.OIDCBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
@@ -115,6 +140,59 @@ SESSION_COOKIE_AGE = SESSION_MAX_AGE
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Sign-in (README "Sign-in", docs/security.md).
+# Two-factor authentication (TOTP + recovery codes) is required for administrators, coordinators, police,
+# radicalisation contacts and youth coordinators (slt.accounts.roles.must_use_second_factor) and offered to
+# everyone else. DJANGO_REQUIRE_2FA=0 relaxes it for a demo: every page then shows a "demo" banner.
+REQUIRE_SECOND_FACTOR = env.bool("DJANGO_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = env.str("DJANGO_OTP_ISSUER", default="SLT")
+# Lockout (django-axes): AXES_FAILURE_LIMIT failed sign-ins for one username, or from one address, lock it
+# for AXES_COOLOFF_MINUTES. Behind a proxy, DJANGO_TRUSTED_PROXY_COUNT says how many set X-Forwarded-For.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "slt.accounts.views.locked_out"
+# A success does not wipe the count: it would let an attacker with an account of their own reset it.
+AXES_RESET_ON_SUCCESS = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ADMIN = False  # slt.accounts.admin_signin registers an audited admin instead
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in the audit log already
+AXES_VERBOSE = False
+# The client's address as the audit log sees it (DJANGO_TRUSTED_PROXY_COUNT): one rule for both.
+AXES_CLIENT_IP_CALLABLE = "slt.audit.middleware.client_ip"
+# Password reset e-mails: at most this many per address and per client address in PASSWORD_RESET_WINDOW seconds.
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=3)
+PASSWORD_RESET_PER_IP = env.int("PASSWORD_RESET_PER_IP", default=10)
+PASSWORD_RESET_WINDOW = env.int("PASSWORD_RESET_WINDOW_SECONDS", default=3600)
+# OpenID Connect (optional; off while OIDC_RP_CLIENT_ID is unset). Users are matched by e-mail to existing
+# active users, never created. OIDC_ENTRA_TENANT_ID fills in Microsoft Entra ID's endpoints.
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_ENTRA_TENANT_ID = env.str("OIDC_ENTRA_TENANT_ID", default="")
+_ENTRA = f"https://login.microsoftonline.com/{OIDC_ENTRA_TENANT_ID}" if OIDC_ENTRA_TENANT_ID else ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str(
+    "OIDC_OP_AUTHORIZATION_ENDPOINT", default=f"{_ENTRA}/oauth2/v2.0/authorize" if _ENTRA else ""
+)
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default=f"{_ENTRA}/oauth2/v2.0/token" if _ENTRA else "")
+OIDC_OP_USER_ENDPOINT = env.str(
+    "OIDC_OP_USER_ENDPOINT", default="https://graph.microsoft.com/oidc/userinfo" if _ENTRA else ""
+)
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default=f"{_ENTRA}/discovery/v2.0/keys" if _ENTRA else "")
+OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", default=f"{_ENTRA}/v2.0" if _ENTRA else "")
+# Or: the provider's /.well-known/openid-configuration, for whatever endpoint above is left unset.
+OIDC_OP_DISCOVERY_URL = env.str("OIDC_OP_DISCOVERY_URL", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="")
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=10)
+OIDC_CALLBACK_CLASS = "slt.accounts.oidc.CallbackView"
+OIDC_AUTHENTICATE_CLASS = "slt.accounts.oidc.AuthenticateView"
+# Whether a sign-in through the identity provider stands in for this platform's second factor (set it only
+# when the provider enforces multi-factor authentication for every user of the platform).
+OIDC_COUNTS_AS_SECOND_FACTOR = env.bool("OIDC_COUNTS_AS_SECOND_FACTOR", default=False)
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
@@ -150,6 +228,14 @@ WALKS_PHOTOS_PER_OBSERVATION = env.int("WALKS_PHOTOS_PER_OBSERVATION", default=5
 # A photo with more pixels is refused before it is decoded; a larger photo is stored scaled down to this side.
 WALKS_PHOTO_MAX_PIXELS = env.int("WALKS_PHOTO_MAX_PIXELS", default=40_000_000)
 WALKS_PHOTO_MAX_SIDE = env.int("WALKS_PHOTO_MAX_SIDE", default=2560)
+
+# Retention (slt.core.retention, docs/retention.md): a closed concern keeps its identity and free text this
+# many years after it was closed, then the daily job anonymises it; photos of safety walks published more
+# than RETENTION_WALK_PHOTO_DAYS days ago are deleted (unset: kept); audit events older than
+# RETENTION_AUDIT_DAYS days are deleted with one summary event (0: kept for ever).
+CONCERN_RETENTION_YEARS = env.int("CONCERN_RETENTION_YEARS", default=3)
+RETENTION_WALK_PHOTO_DAYS = env.int("RETENTION_WALK_PHOTO_DAYS", default=None)
+RETENTION_AUDIT_DAYS = env.int("RETENTION_AUDIT_DAYS", default=6 * 365)
 
 # Preventing radicalisation: a closed case is kept this many years, then the retention job applies its date.
 EXTREMISM_RETENTION_YEARS = env.int("EXTREMISM_RETENTION_YEARS", default=5)
@@ -242,6 +328,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
     "notifications-prune": {"task": "slt.notifications.tasks.prune", "schedule": crontab(minute=30, hour=3)},
+    # Anonymise closed cases past their date, delete old walk photos, expired sessions and old audit events.
+    "retention-daily": {"task": "slt.core.tasks.apply_retention", "schedule": crontab(minute=30, hour=2)},
     # The statistics are computed here, not while a user waits (coordination/statistics.py).
     "coordination-statistics": {
         "task": "coordination.tasks.refresh_statistics",
@@ -254,6 +342,9 @@ HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=1.5)
 # Security: on by default whenever debug is off.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of our own stand in front of the application. 0: the client's address (audit log) is
+# REMOTE_ADDR and X-Forwarded-For is ignored; N: the N-th address from the right of X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -264,9 +355,39 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+
+# Content-Security-Policy (django-csp; README "Security headers"): code and styles from this site only, scripts
+# also with the response's nonce; no inline script, no inline style, no eval. The map tiles' origin is taken
+# from WALKS_TILE_URL at each response (slt.core.security). DJANGO_CSP_FORM_ACTION / DJANGO_CSP_CONNECT_SRC add
+# origins (e.g. an OpenID Connect provider that forms post to); settings that configure such a provider
+# append its origin to CSP_FORM_ACTION_SOURCES / CSP_CONNECT_SOURCES, the very lists the policy below uses.
+CSP_REPORT_PATH = "/csp-report/"
+CSP_FORM_ACTION_SOURCES = [SELF, *env.list("DJANGO_CSP_FORM_ACTION", default=[])]
+CSP_CONNECT_SOURCES = [SELF, *env.list("DJANGO_CSP_CONNECT_SRC", default=[])]
+# Violation reports are always logged (logger "slt.security"); when this is on (default: in debug) the last
+# ones are also kept in the cache, for the browser tests and for a developer to read.
+CSP_STORE_REPORTS = env.bool("DJANGO_CSP_STORE_REPORTS", default=DEBUG)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": CSP_CONNECT_SOURCES,
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": CSP_FORM_ACTION_SOURCES,
+        "frame-ancestors": [NONE],
+        "report-uri": CSP_REPORT_PATH,
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # django-axes logs every sign-in at INFO; the audit log has them already.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

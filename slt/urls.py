@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from slt.accounts.password_audit import admin_password_change
+
 admin.site.site_header = _("SLT administration")
 admin.site.site_title = _("SLT administration")
 admin.site.index_title = _("Users, agencies and reference lists")
@@ -16,6 +18,9 @@ urlpatterns = [
     path("ekstremisme/", include("extremism.urls")),
     path("ungdomsoppfolging/", include("youthfollowup.urls")),
     path("varsler/", include("slt.notifications.urls")),
+    path("logg/", include("slt.audit.urls")),
+    # Django admin's own password change, with the audited form (slt.accounts.password_audit).
+    path("admin/password_change/", admin.site.admin_view(admin_password_change)),
     path("admin/", admin.site.urls),
 ]
 

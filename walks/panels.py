@@ -3,9 +3,19 @@
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts import roles
-from slt.core.registry import CalendarSource, DemoSeeder, MenuEntry, ReminderSource, SearchHit, SearchSource, registry
+from slt.audit.models import AuditEvent
+from slt.core.registry import (
+    CalendarSource,
+    DemoSeeder,
+    MenuEntry,
+    ReminderSource,
+    RetentionSource,
+    SearchHit,
+    SearchSource,
+    registry,
+)
 
-from . import reminders, selectors
+from . import reminders, retention, selectors
 
 
 def _demo_walks(context) -> str:
@@ -45,3 +55,28 @@ for _source in reminders.SOURCES:
         ReminderSource(still_visible=reminders.still_visible, visible_ids=reminders.visible_walks, **_source)
     )
 registry.calendar(CalendarSource(key="walks", order=20, events=reminders.calendar_walks))
+
+
+# --- retention (slt.core.retention; docs/retention.md) ----------------------------------------------------
+
+
+def _delete_photos(walk, now):
+    return retention.walk_photos_delete(walk=walk, now=now)
+
+
+def _walk_reference(walk):
+    return f"#{walk.pk}"
+
+
+registry.retention(
+    RetentionSource(
+        key="walk_photos",
+        order=20,
+        title=_("Photos of published safety walks"),
+        due=retention.walks_with_photos_due,
+        apply=_delete_photos,
+        describe=_walk_reference,
+        action=AuditEvent.Action.DELETE,
+        enabled=retention.photo_retention_enabled,
+    )
+)

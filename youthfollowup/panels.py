@@ -9,12 +9,13 @@ from slt.core.registry import (
     DemoSeeder,
     MenuEntry,
     ReminderSource,
+    RetentionSource,
     SearchHit,
     SearchSource,
     registry,
 )
 
-from . import reminders, selectors
+from . import reminders, retention, selectors
 
 
 def _demo_cases(context) -> str:
@@ -75,3 +76,22 @@ for _source in reminders.SOURCES:
         )
     )
 registry.calendar(CalendarSource(key="youthfollowup", order=70, events=reminders.calendar_deadlines))
+
+
+# --- retention (slt.core.retention; docs/retention.md) ----------------------------------------------------
+
+
+def _anonymise_case(case, now):
+    return retention.case_anonymise(case=case, now=now)
+
+
+registry.retention(
+    RetentionSource(
+        key="youth_cases",
+        order=40,
+        title=_("Closed youth follow-up cases"),
+        due=retention.cases_due_for_anonymisation,
+        apply=_anonymise_case,
+        describe=str,
+    )
+)

@@ -3,7 +3,7 @@ action item, for safety walks too."""
 
 from .action_items import ActionItemFilterForm, ActionItemForm, ActionItemStatusForm, NoteForm
 from .agencies import AgencyForm, AgencySearchForm, ContactFormSet
-from .concerns import ConcernFilterForm, ConcernForm, ConcernShareForm, ConcernStatusForm
+from .concerns import ConcernFilterForm, ConcernForm, ConcernIdentitySearchForm, ConcernShareForm, ConcernStatusForm
 from .meetings import AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "AttendanceForm",
     "ConcernFilterForm",
     "ConcernForm",
+    "ConcernIdentitySearchForm",
     "ConcernShareForm",
     "ConcernStatusForm",
     "ContactFormSet",

@@ -92,7 +92,12 @@ class ConcernShareForm(BoundedForm):
 
 
 class ConcernFilterForm(FilterForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("Reference or words in the description")}),
+    )
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *Concern.Status.choices])
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("All")), *ConcernCategory.Category.choices]
@@ -109,6 +114,12 @@ class ConcernFilterForm(FilterForm):
     )
     overdue = forms.BooleanField(label=_("Overdue measures"), required=False)
 
+    def __init__(self, *args, agency_filter=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not agency_filter:
+            # Which agencies a concern is shared with is for coordinators only.
+            del self.fields["agency"]
+
     def filters(self) -> dict:
         """The keyword arguments of `selectors.concern_list` (an invalid filter filters nothing)."""
         data = self.cleaned_data if self.is_valid() else {}
@@ -118,7 +129,15 @@ class ConcernFilterForm(FilterForm):
             "area": data.get("area"),
             "risk": data.get("risk", ""),
             "age_band": data.get("age_band", ""),
-            "agency": data.get("agency"),
+            "agency": data.get("agency") if "agency" in self.fields else None,
             "overdue": data.get("overdue", False),
             "search": data.get("q", ""),
         }
+
+
+class ConcernIdentitySearchForm(forms.Form):
+    """Search by name: sent by POST, so that the name never appears in an address, a browser history or a
+    server's access log; each search is audited."""
+
+    name = forms.CharField(label=_("Name"), min_length=2, max_length=200, strip=True)
+    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=DateInput())

@@ -138,6 +138,15 @@ class Concern(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Set when the concern is closed (CONCERN_RETENTION_YEARS later); the daily retention job anonymises it after.
+    retain_until = models.DateField(
+        _("keep until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The concern is anonymised after this date."),
+    )
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("concern")
@@ -150,6 +159,12 @@ class Concern(models.Model):
             models.Index(fields=["risk_level", "-created_at", "-id"], name="concern_risk_idx"),
             models.Index(fields=["age_band", "-created_at", "-id"], name="concern_ageband_idx"),
             models.Index(fields=["reporter", "-created_at"], name="concern_reporter_idx"),
+            # The retention job: closed concerns past their date that are not anonymised yet.
+            models.Index(
+                fields=["retain_until"],
+                condition=models.Q(retain_until__isnull=False, anonymised_at__isnull=True),
+                name="concern_retention_due_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -159,6 +174,12 @@ class Concern(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status=ConcernStatus.CLOSED) | ~models.Q(outcome=""),
                 name="concern_closed_has_outcome",
+            ),
+            # Only a closed concern has a retention date or is anonymised: whatever reopens one clears the date.
+            models.CheckConstraint(
+                condition=models.Q(status=ConcernStatus.CLOSED)
+                | models.Q(retain_until__isnull=True, anonymised_at__isnull=True),
+                name="concern_retention_only_when_closed",
             ),
         ]
 

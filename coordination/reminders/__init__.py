@@ -22,6 +22,7 @@ from .action_items import (
     action_item_overdue,
     action_item_overdue_current,
     visible_action_items,
+    visible_action_items_many,
 )
 from .calendar import calendar_deadlines, calendar_meetings
 from .common import one_visible
@@ -31,6 +32,7 @@ from .concerns import (
     concern_share_current,
     concern_shared_due,
     visible_concerns,
+    visible_concerns_many,
 )
 from .digest import digest_details, digest_visible, weekly_digest_due
 from .meetings import (
@@ -43,6 +45,7 @@ from .meetings import (
     meeting_start_current,
     minutes_approved_due,
     visible_meetings,
+    visible_meetings_many,
 )
 
 # The kinds, in the order of the preferences page. `title` names the kind there.
@@ -56,6 +59,7 @@ SOURCES = [
         "due": meeting_invitation_due,
         "still_due": meeting_invitation_current,
         "visible_ids": visible_meetings,
+        "visible_ids_many": visible_meetings_many,
         "attachment": meeting_invitation_file,
         "essential": True,
         "audience": takes_part_in_meetings,
@@ -69,6 +73,7 @@ SOURCES = [
         "due": meeting_cancelled_due,
         "still_due": meeting_cancelled_current,
         "visible_ids": visible_meetings,
+        "visible_ids_many": visible_meetings_many,
         "attachment": meeting_invitation_file,
         "essential": True,
         "audience": takes_part_in_meetings,
@@ -82,6 +87,7 @@ SOURCES = [
         "due": meeting_before("meeting_reminder_day", timedelta(days=1)),
         "still_due": meeting_start_current,
         "visible_ids": visible_meetings,
+        "visible_ids_many": visible_meetings_many,
         "audience": takes_part_in_meetings,
     },
     {
@@ -93,6 +99,7 @@ SOURCES = [
         "due": meeting_before("meeting_reminder_soon", timedelta(hours=2)),
         "still_due": meeting_start_current,
         "visible_ids": visible_meetings,
+        "visible_ids_many": visible_meetings_many,
         "audience": takes_part_in_meetings,
     },
     {
@@ -103,6 +110,7 @@ SOURCES = [
         "text": gettext_lazy("The minutes of meeting %(reference)s are approved."),
         "due": minutes_approved_due,
         "visible_ids": visible_meetings,
+        "visible_ids_many": visible_meetings_many,
         "audience": takes_part_in_meetings,
     },
     {
@@ -114,6 +122,7 @@ SOURCES = [
         "due": action_item_assigned,
         "still_due": action_item_assigned_current,
         "visible_ids": visible_action_items,
+        "visible_ids_many": visible_action_items_many,
         "audience": has_case_role,
     },
     {
@@ -125,6 +134,7 @@ SOURCES = [
         "due": action_item_due_in_3_days,
         "still_due": action_item_deadline_current,
         "visible_ids": visible_action_items,
+        "visible_ids_many": visible_action_items_many,
         "audience": has_case_role,
     },
     {
@@ -136,6 +146,7 @@ SOURCES = [
         "due": action_item_due_today,
         "still_due": action_item_deadline_current,
         "visible_ids": visible_action_items,
+        "visible_ids_many": visible_action_items_many,
         "audience": has_case_role,
     },
     {
@@ -147,6 +158,7 @@ SOURCES = [
         "due": action_item_overdue,
         "still_due": action_item_overdue_current,
         "visible_ids": visible_action_items,
+        "visible_ids_many": visible_action_items_many,
         "audience": has_case_role,
     },
     {
@@ -158,6 +170,7 @@ SOURCES = [
         "due": concern_shared_due,
         "still_due": concern_share_current,
         "visible_ids": visible_concerns,
+        "visible_ids_many": visible_concerns_many,
         "essential": True,
         "audience": has_case_role,
     },
@@ -170,6 +183,7 @@ SOURCES = [
         "due": concern_note_due,
         "still_due": concern_note_current,
         "visible_ids": visible_concerns,
+        "visible_ids_many": visible_concerns_many,
         "audience": has_case_role,
     },
     {

@@ -7,15 +7,24 @@ from slt.notifications.schedule import OVERDUE_DAYS, morning, mornings_in
 
 from .. import selectors
 from ..models import ActionItem
-from .common import ACTION_ITEM, action_item_reference, agency_member_ids, visible_ids_of
+from .common import (
+    ACTION_ITEM,
+    action_item_reference,
+    agency_member_ids,
+    link_maker,
+    visible_ids_many_of,
+    visible_ids_of,
+)
 
 visible_action_items = visible_ids_of(selectors.action_items_visible_to)
+visible_action_items_many = visible_ids_many_of(selectors.action_items_visible_to)
 
 
 def _item_due(kind, pairs, *, slot):
     """pairs: (item, day the reminder is for) → the responsible agency's active members."""
     pairs = list(pairs)
     members = agency_member_ids({item.responsible_agency_id for item, _day in pairs})
+    link = link_maker("coordination:action_item_detail")
     for item, day in pairs:
         recipients = members.get(item.responsible_agency_id, [])
         if recipients:
@@ -25,7 +34,7 @@ def _item_due(kind, pairs, *, slot):
                 record_id=item.pk,
                 recipient_ids=recipients,
                 slot=slot(item, day),
-                url=item.get_absolute_url(),
+                url=link(item.pk),
                 reference=action_item_reference(item.pk),
                 due_at=morning(day),
             )
@@ -87,6 +96,7 @@ def action_item_assigned(t0, t1):
     )
     items = list(items)
     members = agency_member_ids({item.responsible_agency_id for item in items})
+    link = link_maker("coordination:action_item_detail")
     for item in items:
         recipients = [pk for pk in members.get(item.responsible_agency_id, []) if pk != item.created_by_id]
         if recipients:
@@ -96,7 +106,7 @@ def action_item_assigned(t0, t1):
                 record_id=item.pk,
                 recipient_ids=recipients,
                 slot=f"agency:{item.responsible_agency_id}",
-                url=item.get_absolute_url(),
+                url=link(item.pk),
                 reference=action_item_reference(item.pk),
                 due_at=item.created_at,
             )

@@ -2,6 +2,9 @@
 
 from collections import defaultdict
 
+from django.db.models import Value
+from django.urls import reverse
+
 from slt.accounts.models import User
 
 MEETING = "coordination.meeting"
@@ -15,6 +18,13 @@ def meeting_reference(pk) -> str:
 
 def action_item_reference(pk) -> str:
     return f"T-{pk}"
+
+
+def link_maker(viewname):
+    """pk → the record's link, with one `reverse` for a whole pass (a pass may hold 100,000 reminders)."""
+    marker = "987654321987654321"
+    template = reverse(viewname, args=[int(marker)])
+    return lambda pk: template.replace(marker, str(int(pk)))
 
 
 def active_user_ids(ids) -> list[int]:
@@ -35,6 +45,28 @@ def visible_ids_of(queryset_for):
         return set(queryset_for(user).filter(pk__in=ids).values_list("pk", flat=True))
 
     return visible_ids
+
+
+UNION_CHUNK = 50  # readers per query (SQLite allows 500 terms in one compound select)
+
+
+def visible_ids_many_of(queryset_for):
+    """{user: ids} → {user_id: the ids that user may read}: the app's own "visible to" queryset per reader,
+    joined with UNION into one query per 50 readers instead of one query each."""
+
+    def visible_ids_many(wanted):
+        readable = defaultdict(set)
+        parts = [
+            queryset_for(user).filter(pk__in=ids).order_by().annotate(reader=Value(user.pk)).values_list("pk", "reader")
+            for user, ids in wanted.items()
+        ]
+        for start in range(0, len(parts), UNION_CHUNK):
+            first, *rest = parts[start : start + UNION_CHUNK]
+            for pk, reader in first.union(*rest, all=True) if rest else first:
+                readable[reader].add(pk)
+        return readable
+
+    return visible_ids_many
 
 
 def one_visible(visible_ids):

@@ -7,9 +7,10 @@ from slt.core.registry import Due
 
 from .. import selectors
 from ..models import ConcernNote, ConcernShare
-from .common import CONCERN, active_user_ids, agency_member_ids, visible_ids_of
+from .common import CONCERN, active_user_ids, agency_member_ids, visible_ids_many_of, visible_ids_of
 
 visible_concerns = visible_ids_of(selectors.concerns_visible_to)
+visible_concerns_many = visible_ids_many_of(selectors.concerns_visible_to)
 
 
 def concern_shared_due(t0, t1):

@@ -9,9 +9,10 @@ from slt.core.registry import Attachment, CalendarEvent, Due
 
 from .. import selectors
 from ..models import Forum, Meeting
-from .common import MEETING, meeting_reference, visible_ids_of
+from .common import MEETING, meeting_reference, visible_ids_many_of, visible_ids_of
 
 visible_meetings = visible_ids_of(selectors.meetings_visible_to)
+visible_meetings_many = visible_ids_many_of(selectors.meetings_visible_to)
 
 
 def _invitees(meeting_ids) -> dict[int, list[int]]:

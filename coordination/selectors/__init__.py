@@ -23,6 +23,7 @@ from .action_items import (
 from .agencies import agencies_visible_to, agency_list, get_agency_for_change, get_agency_for_user
 from .concerns import (
     concern_access_log,
+    concern_identity_matches,
     concern_inbox,
     concern_list,
     concerns_visible_to,
@@ -51,6 +52,7 @@ __all__ = [
     "agencies_visible_to",
     "agency_list",
     "concern_access_log",
+    "concern_identity_matches",
     "concern_inbox",
     "concern_list",
     "concerns_visible_to",

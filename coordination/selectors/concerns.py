@@ -49,21 +49,38 @@ def concern_list(
         concerns = concerns.filter(risk_level=risk)
     if age_band:
         concerns = concerns.filter(age_band=age_band)
-    if agency:
+    if agency and is_coordinator(user):
+        # Which agencies a concern is shared with is for coordinators only (an agency sees its own share).
         concerns = concerns.filter(Q(reporter_agency=agency) | Exists(_active_share_to(agency.pk)))
     if overdue:
         late = ActionItem.objects.overdue(timezone.localdate()).filter(concern_id=OuterRef("pk"))
         concerns = concerns.filter(Exists(late))
     if search:
+        # Never the identity fields: this search is a GET whose words end up in addresses and server logs.
+        # A name is searched on the separate, audited POST form (`concern_identity_matches`).
         search = search.strip()
-        match = Q(reference__startswith=search) | Q(description__icontains=search)
-        if is_coordinator(user):
-            match |= Q(full_name__icontains=search)
-        concerns = concerns.filter(match)
+        concerns = concerns.filter(Q(reference__startswith=search) | Q(description__icontains=search))
     return (
         concerns.select_related("area", "school", "reporter_agency")
         .prefetch_related("categories")
         .order_by("-created_at", "-id")
+    )
+
+
+def concern_identity_matches(user, *, name: str, birth_date=None, limit: int = 50) -> list[Concern]:
+    """Concerns whose recorded identity matches: coordinators only (they see every identity). Called by the
+    audited service `concern_identity_search`, never from a GET."""
+    if not can_manage_concerns(user):
+        return []
+    match = Q(full_name__icontains=name.strip())
+    if birth_date:
+        match &= Q(birth_date=birth_date)
+    return list(
+        concerns_visible_to(user)
+        .filter(match)
+        .select_related("area", "school", "reporter_agency")
+        .prefetch_related("categories")
+        .order_by("-created_at", "-id")[:limit]
     )
 
 

@@ -13,8 +13,9 @@ from slt.audit.services import record_event
 
 from ..models import ActionItem, Agency, Concern, ConcernCategory, ConcernNote, ConcernShare, ConcernYearCounter
 from ..permissions import can_acknowledge, can_edit_concern, can_log_concern, can_manage_concerns, is_coordinator
-from ..selectors.concerns import concerns_visible_to
+from ..selectors.concerns import concern_identity_matches, concerns_visible_to
 from .action_items import action_item_create
+from .retention import concern_retention_date
 
 REFERENCE_ATTEMPTS = 5
 
@@ -46,6 +47,11 @@ def _apply_identity_rules(concern: Concern):
     if not concern.has_identity:
         concern.legal_basis = ""
         concern.legal_basis_detail = ""
+
+
+def _refuse_anonymised(concern: Concern):
+    if Concern.objects.filter(pk=concern.pk, anonymised_at__isnull=False).exists():
+        raise ValidationError(_("The concern is anonymised and can no longer be changed."))
 
 
 def _lock_concern_to_manage(actor, pk) -> Concern:
@@ -107,6 +113,22 @@ def concern_record_view(*, actor, concern: Concern) -> None:
     record_event(actor=actor, action=AuditEvent.Action.VIEW, obj=concern)
 
 
+@transaction.atomic
+def concern_identity_search(*, actor, name: str, birth_date=None) -> list[Concern]:
+    """Search concerns by the youth's name (and birth date): coordinators only. Finding a concern by a name
+    reads its identity, so the search is logged with the concerns it found (their ids; never the name)."""
+    if not can_manage_concerns(actor):
+        raise PermissionDenied
+    concerns = concern_identity_matches(actor, name=name, birth_date=birth_date)
+    record_event(
+        actor=actor,
+        action=AuditEvent.Action.VIEW,
+        object_type=Concern._meta.label_lower,
+        details={"identity_search": [concern.pk for concern in concerns]},
+    )
+    return concerns
+
+
 def _timeline(concern, actor, kind, *, text="", new_status="", outcome=""):
     """An entry on the concern's timeline. A status change is kept as codes, never as words in the actor's
     language: the timeline puts it into words for each reader (`ConcernNote.summary`)."""
@@ -136,8 +158,9 @@ def concern_set_status(*, actor, concern: Concern, status: str, outcome: str = "
         concern.outcome = outcome
         concern.outcome_note = outcome_note.strip()
         concern.closed_at = timezone.now()
+        concern.retain_until = concern_retention_date(timezone.localdate(concern.closed_at))
     concern.full_clean()
-    concern.save(update_fields=["status", "outcome", "outcome_note", "closed_at", "updated_at"])
+    concern.save(update_fields=["status", "outcome", "outcome_note", "closed_at", "retain_until", "updated_at"])
     _timeline(concern, actor, ConcernNote.Kind.STATUS, new_status=status, outcome=concern.outcome)
     record_event(actor=actor, action=AuditEvent.Action.UPDATE, obj=concern)
     return concern
@@ -156,6 +179,7 @@ def concern_share(
     """Share a concern with an agency, recording who, when, on what basis and whether identity goes along.
     The concern's row is locked, so that two coordinators cannot share it with the same agency at once."""
     concern = _lock_concern_to_manage(actor, concern.pk)
+    _refuse_anonymised(concern)
     errors = {}
     if not agency.is_active:
         errors["agency"] = [_("The agency is inactive and cannot receive concerns.")]
@@ -203,6 +227,7 @@ def concern_add_note(*, actor, concern: Concern, text: str) -> ConcernNote:
     """Whoever may read the concern adds to its timeline."""
     if not concerns_visible_to(actor).filter(pk=concern.pk).exists():
         raise PermissionDenied
+    _refuse_anonymised(concern)
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write a note.")})

@@ -8,7 +8,15 @@ from slt.core.pagination import paginate
 from slt.core.shortcuts import form_service, message_service
 
 from .. import permissions, selectors, services
-from ..forms import ActionItemForm, ConcernFilterForm, ConcernForm, ConcernShareForm, ConcernStatusForm, NoteForm
+from ..forms import (
+    ActionItemForm,
+    ConcernFilterForm,
+    ConcernForm,
+    ConcernIdentitySearchForm,
+    ConcernShareForm,
+    ConcernStatusForm,
+    NoteForm,
+)
 from ..models import Concern
 from .action_items import action_item_form_page
 from .htmx import is_htmx, varies_on_htmx
@@ -18,7 +26,8 @@ def concern_list(request, inbox=False):
     """The list; an htmx request (the filter form) gets only the results, and the address bar follows."""
     if not permissions.can_log_concern(request.user):
         raise PermissionDenied
-    form = ConcernFilterForm(request.GET or None)
+    manage = permissions.can_manage_concerns(request.user)
+    form = ConcernFilterForm(request.GET or None, agency_filter=manage)
     page, query = paginate(request, selectors.concern_list(request.user, inbox=inbox, **form.filters()))
     context = {
         "filter_form": form,
@@ -26,6 +35,7 @@ def concern_list(request, inbox=False):
         "query": query,
         "inbox": inbox,
         "can_log": permissions.can_log_concern(request.user),
+        "can_search_identity": manage,
     }
     template = "coordination/partials/concern_results.html" if is_htmx(request) else "coordination/concern_list.html"
     return varies_on_htmx(render(request, template, context))
@@ -35,8 +45,27 @@ def concern_inbox(request):
     return concern_list(request, inbox=True)
 
 
-def _concern_form(request, form, service, *, success, context):
-    """Log or change a concern: the form's categories go along, a refusal of the service lands on the form."""
+def concern_identity_search(request):
+    """Coordinators search by a youth's name on a POST form (never in the address); each search is audited."""
+    if not permissions.can_manage_concerns(request.user):
+        raise PermissionDenied
+    form = ConcernIdentitySearchForm(request.POST if request.method == "POST" else None)
+    results = None
+    if form.is_valid():
+        results = services.concern_identity_search(actor=request.user, **form.cleaned_data)
+    response = render(
+        request,
+        "coordination/concern_identity_search.html",
+        {"form": form, "results": results},
+        status=400 if form.errors else 200,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _concern_form(request, form, service, *, success, context, shown=None):
+    """Log or change a concern: the form's categories go along, a refusal of the service lands on the form.
+    `shown` is called when the form page is shown (an existing concern's form is a read, and is audited)."""
     if request.method == "POST" and form.is_valid():
         saved, concern = form_service(
             form,
@@ -48,6 +77,8 @@ def _concern_form(request, form, service, *, success, context):
         if saved:
             messages.success(request, success(concern))
             return redirect(concern)
+    if shown is not None:
+        shown()
     return render(request, "coordination/concern_form.html", {"form": form, **context})
 
 
@@ -72,6 +103,7 @@ def concern_update(request, pk):
         services.concern_update,
         success=lambda _concern: _("The concern was saved."),
         context={"concern": concern, "creating": False},
+        shown=lambda: services.concern_record_view(actor=request.user, concern=concern),
     )
 
 
@@ -89,7 +121,7 @@ def _concern_page(request, concern, *, share_form=None, status_form=None, note_f
         "can_edit": permissions.can_edit_concern(user, concern),
         "my_share": permissions.active_share_for(user, shares),
         "note_form": note_form or NoteForm(),
-        "notes": list(concern.notes.all()),
+        "notes": permissions.timeline_for(user, concern.notes.all(), shares),
         "measures": [m for m in concern.action_items.all() if manage or m.responsible_agency_id == user.agency_id],
     }
     if manage:

@@ -4,17 +4,19 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .admin_audit import UserChangeAuditMixin, users_deactivate
+from .admin_signin import reset_second_factor
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(UserChangeAuditMixin, DjangoUserAdmin):
     list_display = ["username", "get_full_name", "role", "agency", "is_active", "last_login"]
     list_filter = ["role", "is_active", "is_radicalisation_contact", "is_youth_coordinator", "agency"]
     list_select_related = ["agency"]
     search_fields = ["username", "first_name", "last_name", "email"]
     autocomplete_fields = ["agency"]
-    actions = ["deactivate", "send_password_reset"]
+    actions = ["deactivate", "send_password_reset", reset_second_factor]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Personal info"), {"fields": ["first_name", "last_name", "email", "preferred_language"]}),
@@ -46,7 +48,7 @@ class UserAdmin(DjangoUserAdmin):
 
     @admin.action(description=_("Deactivate selected users"))
     def deactivate(self, request, queryset):
-        count = queryset.exclude(pk=request.user.pk).update(is_active=False)
+        count = users_deactivate(actor=request.user, queryset=queryset)
         self.message_user(
             request,
             ngettext("%(count)d user deactivated.", "%(count)d users deactivated.", count) % {"count": count},

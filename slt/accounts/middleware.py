@@ -1,8 +1,11 @@
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -70,3 +73,42 @@ class LanguageMiddleware:
         if cookie in self.available:
             return cookie
         return settings.LANGUAGE_CODE
+
+
+def second_factor_exempt(view_func):
+    """Marks a view that a signed-in user may reach before the second step of sign-in (the code and
+    enrolment pages themselves)."""
+    view_func.second_factor_exempt = True
+    return view_func
+
+
+class SecondFactorMiddleware:
+    """After the password, a user with an authenticator enters a code, and a user who must use a second
+    factor but has none sets one up; until then every other page sends them there (the sign-out, the
+    language switch and pages open without sign-in still work). The answer is kept in the session, so
+    this costs a query once per sign-in, not per request."""
+
+    OPEN_URL_NAMES = frozenset({"logout"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.user.is_authenticated:
+            return None
+        if getattr(view_func, "second_factor_exempt", False) or not getattr(view_func, "login_required", True):
+            return None
+        if request.resolver_match and request.resolver_match.url_name in self.OPEN_URL_NAMES:
+            return None
+        from .second_factor import second_factor_step
+
+        step = second_factor_step(request)
+        if not step:
+            return None
+        target = reverse("second_factor_verify" if step == "verify" else "second_factor_enrol")
+        if request.method == "GET" and not request.headers.get("HX-Request"):
+            target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+        return HttpResponseRedirect(target)

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from slt.audit.models import AuditEvent
+
 
 class User(AbstractUser):
     class Role(models.TextChoices):
@@ -77,3 +79,13 @@ class User(AbstractUser):
         from .roles import can_see_statistics
 
         return can_see_statistics(self)
+
+
+class FailedSignIn(AuditEvent):
+    """The failed sign-ins of the audit log, for the administrators' count per attempted username (who is
+    being attacked). A proxy: no table of its own."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("failed sign-ins by username")
+        verbose_name_plural = _("failed sign-ins by username")

@@ -4,6 +4,8 @@ Navigation, dashboards, views and selectors of every app ask these predicates; n
 user's role. Each takes any user object (anonymous included) and never queries the database.
 """
 
+from django.conf import settings
+
 from .models import User
 
 CASE_ROLES = frozenset({User.Role.COORDINATOR, User.Role.POLICE, User.Role.AGENCY})
@@ -55,3 +57,30 @@ def is_radicalisation_contact(user) -> bool:
 def is_youth_coordinator(user) -> bool:
     """May see and manage youth follow-up cases (a flag, whatever the role)."""
     return is_active_user(user) and user.is_youth_coordinator
+
+
+SECOND_FACTOR_ROLES = frozenset({User.Role.ADMIN, User.Role.COORDINATOR, User.Role.POLICE})
+
+
+def second_factor_expected(user) -> bool:
+    """The people whose accounts open the most: administrators, coordinators, police liaisons, radicalisation
+    contacts and youth coordinators. Everyone else is offered a second factor but not made to use one."""
+    return is_active_user(user) and (
+        user.role in SECOND_FACTOR_ROLES or user.is_radicalisation_contact or user.is_youth_coordinator
+    )
+
+
+def must_use_second_factor(user) -> bool:
+    """Whether the user is sent to set up a second factor and let nowhere else until done. Relaxed for every
+    role only while the REQUIRE_SECOND_FACTOR setting is off (the demo; the production default is on)."""
+    return settings.REQUIRE_SECOND_FACTOR and second_factor_expected(user)
+
+
+def can_remove_second_factor(user) -> bool:
+    """A user who is not required to use a second factor may switch it off again."""
+    return is_active_user(user) and not must_use_second_factor(user)
+
+
+def can_reset_second_factor(user) -> bool:
+    """Administrators reset another user's second factor (a lost phone)."""
+    return is_admin(user) and user.is_staff

@@ -42,3 +42,13 @@ def record_export(*, actor, obj: models.Model | None = None, object_type: str = 
     """Every export (CSV, GeoJSON, PDF, calendar file) leaves the platform: log who took what kind of record
     out, and which one when it is one record; never the content."""
     return record_event(actor=actor, action=AuditEvent.Action.EXPORT, obj=obj, object_type=object_type)
+
+
+def access_report_exported(*, actor, subject, start, end, rows: int) -> AuditEvent:
+    """The export of a user's access log leaves the platform too: who took whose log, for which period."""
+    return record_event(
+        actor=actor,
+        action=AuditEvent.Action.EXPORT,
+        obj=subject,
+        details={"access_report": {"from": start.isoformat(), "to": end.isoformat(), "rows": rows}},
+    )

@@ -12,9 +12,11 @@ installed app (as Django admin does with ``admin.py``)::
     registry.action(DashboardAction(key="log_concern", order=10, title=_("Log a concern"), ...))
     registry.reminder(ReminderSource(key="meeting_reminder_day", order=20, title=_("..."), due=..., ...))
     registry.calendar(CalendarSource(key="meetings", order=10, events=meeting_events))
+    registry.retention(RetentionSource(key="concerns", order=10, title=_("Closed concerns"), due=..., apply=...))
 
 Order is declared by each entry's ``order`` (lower first), never implied by import order. The core only
-loops over what is registered: navigation, the dashboard, global search and ``seed_demo``.
+loops over what is registered: navigation, the dashboard, global search, ``seed_demo`` and the retention
+job.
 """
 
 from collections.abc import Callable, Iterable
@@ -149,6 +151,7 @@ class ReminderSource:
     in the window (t0, t1] and for whom; ``still_visible(user, record_id)`` is asked again right before
     sending, with the app's own selector (a record the user may no longer read is skipped). Optional:
     ``visible_ids(user, ids) -> set`` (the same question for many records in one query),
+    ``visible_ids_many({user: ids}) -> {user_id: set}`` (the same for many readers at once),
     ``still_due(record_id, slot, now) -> bool`` (the occasion is still current: not cancelled, not moved, not
     done), ``attachment(record_id, slot, user) -> Attachment | None`` (e.g. an iCalendar invitation),
     ``details(user, record_id, slot) -> list[str]`` (extra lines without personal data, e.g. a digest's
@@ -164,6 +167,7 @@ class ReminderSource:
     due: Callable[[Any, Any], Iterable[Due]]
     still_visible: Callable[[Any, int], bool]
     visible_ids: Callable[[Any, list[int]], set] | None = None
+    visible_ids_many: Callable[[dict], dict[int, set]] | None = None
     still_due: Callable[[int, str, Any], bool] | None = None
     attachment: Callable[[int, str, Any], Attachment | None] | None = None
     details: Callable[[Any, int, str], list[str]] | None = None
@@ -192,6 +196,28 @@ class CalendarSource:
     key: str
     order: int
     events: Callable[[Any, Any, Any], Iterable[CalendarEvent]]
+
+
+@dataclass(frozen=True)
+class RetentionSource:
+    """Records the daily retention job (``slt.core.retention``) anonymises or prunes when their date has passed.
+
+    ``due(now)`` returns the records due at ``now`` that have not been done yet (a queryset or an iterable);
+    ``apply(record, now)`` is called inside a transaction for one record: it locks the row, checks again
+    that it is still due, does the work (blanks identity and free text, deletes files after the commit) and
+    returns True, or False when there was nothing to do; the core then writes one audit event with
+    ``action`` about the record. ``describe(record)`` is a neutral reference for the job's output (a case
+    number, never personal data). ``enabled()`` is False when the municipality has not switched the source
+    on (e.g. no photo retention period set)."""
+
+    key: str
+    order: int
+    title: str
+    due: Callable[[Any], Iterable[Any]]
+    apply: Callable[[Any, Any], bool]
+    describe: Callable[[Any], str] = str
+    action: str = "anonymise"
+    enabled: Callable[[], bool] = lambda: True
 
 
 class ModuleRegistry:
@@ -229,6 +255,9 @@ class ModuleRegistry:
     def calendar(self, source: CalendarSource) -> CalendarSource:
         return self._add(source)
 
+    def retention(self, source: RetentionSource) -> RetentionSource:
+        return self._add(source)
+
     def menu_for(self, user) -> list[MenuEntry]:
         return [entry for entry in self._sorted(MenuEntry) if entry.visible(user)]
 
@@ -259,6 +288,9 @@ class ModuleRegistry:
 
     def calendar_sources(self) -> list[CalendarSource]:
         return self._sorted(CalendarSource)
+
+    def retention_sources(self) -> list[RetentionSource]:
+        return self._sorted(RetentionSource)
 
 
 registry = ModuleRegistry()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import security, views
 
 app_name = "core"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("sok/", views.search, name="search"),
+    path("csp-report/", security.csp_report, name="csp_report"),
 ]

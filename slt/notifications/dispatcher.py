@@ -92,36 +92,57 @@ def _recipients(due: Due) -> Iterable[int]:
     return sorted(set(ids))
 
 
-def delivery_rows(dues: Iterable[Due], *, now: datetime) -> Iterable[ReminderDelivery]:
+def delivery_values(dues: Iterable[Due], *, now: datetime) -> Iterable[tuple]:
+    """(kind, record_type, record_id, recipient_id, slot, due_at, url, reference, essential) per recipient."""
     for due in dues:
         slot = slot_key(due.slot)
-        due_at = due.due_at or now
+        due_at, url, reference = due.due_at or now, due.url[:300], str(due.reference)[:60]
         for recipient_id in _recipients(due):
-            yield ReminderDelivery(
-                kind=due.kind,
-                record_type=due.record,
-                record_id=due.record_id,
-                recipient_id=recipient_id,
-                slot=slot,
-                due_at=due_at,
-                url=due.url[:300],
-                reference=str(due.reference)[:60],
-                essential=due.essential,
-                next_attempt_at=now,
-                created_at=now,
-            )
+            yield (due.kind, due.record, due.record_id, recipient_id, slot, due_at, url, reference, due.essential)
 
 
-def insert_deliveries(rows: Iterable[ReminderDelivery]) -> int:
+COLUMNS = ("kind", "record_type", "record_id", "recipient_id", "slot", "due_at", "url", "reference", "essential")
+
+# PostgreSQL: one statement per chunk, the rows as column arrays; the Django model is not built per row.
+INSERT_SQL = """
+INSERT INTO notifications_reminderdelivery
+    (kind, record_type, record_id, recipient_id, slot, due_at, url, reference, essential,
+     state, tries, next_attempt_at, claimed_by, by_email, skip_reason, last_error, created_at)
+SELECT kind, record_type, record_id, recipient_id, slot, due_at, url, reference, essential,
+       'pending', 0, %(now)s, '', false, '', '', %(now)s
+  FROM unnest(%(kind)s::varchar[], %(record_type)s::varchar[], %(record_id)s::bigint[], %(recipient_id)s::bigint[],
+              %(slot)s::varchar[], %(due_at)s::timestamptz[], %(url)s::varchar[], %(reference)s::varchar[],
+              %(essential)s::boolean[])
+       AS new (kind, record_type, record_id, recipient_id, slot, due_at, url, reference, essential)
+ON CONFLICT DO NOTHING
+"""
+
+
+def _insert_chunk(chunk: list[tuple], now: datetime) -> None:
+    if connection.vendor == "postgresql":
+        columns = dict(zip(COLUMNS, (list(column) for column in zip(*chunk, strict=True)), strict=True))
+        with connection.cursor() as cursor:
+            cursor.execute(INSERT_SQL, {"now": now, **columns})
+        return
+    ReminderDelivery.objects.bulk_create(
+        [
+            ReminderDelivery(**dict(zip(COLUMNS, values, strict=True)), next_attempt_at=now, created_at=now)
+            for values in chunk
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def insert_deliveries(rows: Iterable[tuple], *, now: datetime) -> int:
     """Insert before anything is sent; a row that exists already (same key) is left as it is."""
     count, chunk = 0, []
     for row in rows:
         chunk.append(row)
         if len(chunk) >= INSERT_CHUNK:
-            ReminderDelivery.objects.bulk_create(chunk, ignore_conflicts=True)
+            _insert_chunk(chunk, now)
             count, chunk = count + len(chunk), []
     if chunk:
-        ReminderDelivery.objects.bulk_create(chunk, ignore_conflicts=True)
+        _insert_chunk(chunk, now)
         count += len(chunk)
     return count
 
@@ -144,7 +165,7 @@ def dispatch(*, now: datetime | None = None, kinds: set[str] | None = None, look
             if kinds is not None and source.key not in kinds:
                 continue
             dues = [due for due in source.due(since, until) if due.kind == source.key]
-            offered = insert_deliveries(delivery_rows(dues, now=now))
+            offered = insert_deliveries(delivery_values(dues, now=now), now=now)
             result.by_kind[source.key] += offered
             result.offered += offered
         if kinds is None:
@@ -158,8 +179,9 @@ def dispatch(*, now: datetime | None = None, kinds: set[str] | None = None, look
 def claimable_ids(*, now: datetime | None = None, limit: int = 1_000_000) -> list[int]:
     """Waiting rows whose time has come, and rows whose sender died (stuck in "sending" past the lease)."""
     now = now or clock()
+    # By recipient: a send task's batch then holds a person's reminders together, for one e-mail.
     waiting = ReminderDelivery.objects.filter(state__in=WAITING, next_attempt_at__lte=now).order_by(
-        "next_attempt_at", "id"
+        "recipient_id", "id"
     )
     stale = ReminderDelivery.objects.filter(state=State.SENDING, claimed_at__lt=now - _lease())
     return list(stale.values_list("pk", flat=True)[:limit]) + list(waiting.values_list("pk", flat=True)[:limit])
@@ -215,30 +237,25 @@ def _verdicts(rows, now) -> dict[int, str]:
     """Why each row is skipped ("" when it goes out): inactive recipient, record no longer readable
     (asked of the app's own selector now), occasion no longer current."""
     verdicts = {}
-    groups = defaultdict(list)
+    wanted = defaultdict(lambda: defaultdict(set))  # kind → recipient → record ids
     for row in rows:
-        groups[(row.kind, row.recipient_id)].append(row)
-    due_checks = defaultdict(list)
-    for (kind, _user_id), group in groups.items():
-        source = registry.reminder_source(kind)
-        user = group[0].recipient
+        source = registry.reminder_source(row.kind)
         if source is None:
-            verdicts.update(dict.fromkeys((row.pk for row in group), Skip.UNKNOWN_KIND))
-            continue
-        if not is_active_user(user):
-            verdicts.update(dict.fromkeys((row.pk for row in group), Skip.INACTIVE))
-            continue
-        record_ids = sorted({row.record_id for row in group})
-        if source.visible_ids is not None:
-            visible = set(source.visible_ids(user, record_ids))
+            verdicts[row.pk] = Skip.UNKNOWN_KIND
+        elif not is_active_user(row.recipient):
+            verdicts[row.pk] = Skip.INACTIVE
         else:
-            visible = {pk for pk in record_ids if source.still_visible(user, pk)}
-        for row in group:
-            if row.record_id in visible:
-                verdicts[row.pk] = ""
-                due_checks[kind].append(row)
-            else:
-                verdicts[row.pk] = Skip.NOT_VISIBLE
+            wanted[row.kind][row.recipient].add(row.record_id)
+    readable = {kind: _readable(registry.reminder_source(kind), readers) for kind, readers in wanted.items()}
+    due_checks = defaultdict(list)
+    for row in rows:
+        if row.pk in verdicts:
+            continue
+        if row.record_id in readable[row.kind].get(row.recipient_id, ()):
+            verdicts[row.pk] = ""
+            due_checks[row.kind].append(row)
+        else:
+            verdicts[row.pk] = Skip.NOT_VISIBLE
     for kind, kind_rows in due_checks.items():
         source = registry.reminder_source(kind)
         if source.still_due is None:
@@ -248,6 +265,16 @@ def _verdicts(rows, now) -> dict[int, str]:
             if (row.record_id, row.slot) not in current:
                 verdicts[row.pk] = Skip.NOT_DUE
     return verdicts
+
+
+def _readable(source, readers) -> dict[int, set]:
+    """recipient id → the records (of those asked) that recipient may read now."""
+    readers = {user: sorted(ids) for user, ids in readers.items()}
+    if source.visible_ids_many is not None:
+        return source.visible_ids_many(readers)
+    if source.visible_ids is not None:
+        return {user.pk: set(source.visible_ids(user, ids)) for user, ids in readers.items()}
+    return {user.pk: {pk for pk in ids if source.still_visible(user, pk)} for user, ids in readers.items()}
 
 
 def _notice(row, now) -> Notification:
@@ -373,25 +400,44 @@ def process(token: str, rows: list[ReminderDelivery], now: datetime) -> Counter:
     if by_mail:
         connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
         budget = _lease().total_seconds() / 2
+        messages = _messages(by_mail)
         try:
-            for index, row in enumerate(by_mail):
+            for index, group in enumerate(messages):
                 if time_module.monotonic() - started > budget:
-                    _release(token, by_mail[index:])
-                    stats["released"] += len(by_mail) - index
+                    rest = [row for later in messages[index:] for row in later]
+                    _release(token, rest)
+                    stats["released"] += len(rest)
                     break
                 try:
-                    message = mail.reminder_message(row, connection=connection)
+                    if len(group) == 1:
+                        message = mail.reminder_message(group[0], connection=connection)
+                    else:
+                        message = mail.reminders_message(group, connection=connection)
                     if connection.send_messages([message]) != 1:
                         raise RuntimeError("the mail server did not accept the message")
-                except Exception as error:  # one delivery fails; the others go on
-                    stats[_mark_failed(token, row, now, error)] += 1
+                except Exception as error:  # one e-mail fails; the others go on
+                    for row in group:
+                        stats[_mark_failed(token, row, now, error)] += 1
                     _close_quietly(connection)
                     continue
-                stats["sent"] += _mark_sent(token, [row], now, by_email=True, notices=wants_notice)
+                stats["sent"] += _mark_sent(token, group, now, by_email=True, notices=wants_notice)
                 stats["emails"] += 1
         finally:
             _close_quietly(connection)
     return +stats
+
+
+def _messages(rows) -> list[list[ReminderDelivery]]:
+    """The e-mails of a batch: a recipient's groupable reminders share one (see `mail.groupable`), every
+    other delivery has its own. A crash between sending an e-mail and marking its rows leaves that one
+    e-mail to be sent again, whether it carries one reminder or several."""
+    groups, single = defaultdict(list), []
+    for row in rows:
+        if mail.groupable(row):
+            groups[row.recipient_id].append(row)
+        else:
+            single.append([row])
+    return single + list(groups.values())
 
 
 def _close_quietly(connection):

@@ -1,6 +1,7 @@
 """The e-mail and the notice text of a delivery: in the recipient's language, a neutral subject, the
 reference and an absolute link. Nothing else about the record: no names, no case content."""
 
+import hashlib
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from slt.core.registry import registry
 
@@ -25,6 +27,18 @@ def site_host() -> str:
 
 
 def _when(slot: str, due_at) -> str:
+    key = (translation.get_language(), slot, due_at if len(slot) not in (10, 20) else None)
+    if key not in _whens:
+        if len(_whens) > 10_000:
+            _whens.clear()
+        _whens[key] = _format_when(slot, due_at)
+    return _whens[key]
+
+
+_whens: dict[tuple, str] = {}
+
+
+def _format_when(slot: str, due_at) -> str:
     from .dispatcher import slot_moment
 
     moment = slot_moment(slot)
@@ -67,7 +81,7 @@ def reminder_message(delivery, *, connection=None) -> EmailMultiAlternatives:
     """The e-mail for one delivery, in the recipient's preferred language (Norwegian by default)."""
     user = delivery.recipient
     source = registry.reminder_source(delivery.kind)
-    language = user.preferred_language if user.preferred_language in dict(settings.LANGUAGES) else "nb"
+    language = _language(user)
     with translation.override(language):
         when = _when(delivery.slot, delivery.due_at)
         link = absolute(delivery.url)
@@ -116,4 +130,75 @@ def reminder_message(delivery, *, connection=None) -> EmailMultiAlternatives:
     message.attach_alternative(html, "text/html")
     if attachment is not None:
         message.attach(attachment.filename, attachment.content, attachment.mimetype)
+    return message
+
+
+def groupable(delivery) -> bool:
+    """A reminder that may share an e-mail with the recipient's other reminders of the same pass: not an
+    essential notice (invitations and shares keep their own subject), no attachment, no extra lines."""
+    source = registry.reminder_source(delivery.kind)
+    return source is not None and not source.essential and source.attachment is None and source.details is None
+
+
+def _language(user) -> str:
+    return user.preferred_language if user.preferred_language in dict(settings.LANGUAGES) else "nb"
+
+
+ITEMS = "zzSLTITEMSzz"
+
+
+def _item_lines(deliveries) -> tuple[str, str]:
+    """The list of a grouped e-mail, as plain text and as HTML list items (active language)."""
+    text, html = [], []
+    for delivery in deliveries:
+        _subject, line = texts(delivery.kind, delivery.reference, delivery.slot, delivery.due_at)
+        link = absolute(delivery.url)
+        opens = _("Open %(reference)s in SLT") % {"reference": delivery.reference}
+        text.append(f"- {line}\n  {link}\n")
+        html.append(f'<li>{escape(line)} <a href="{escape(link)}" style="color: #0b5394;">{escape(opens)}</a></li>')
+    return "\n".join(text), "\n".join(html)
+
+
+def reminders_message(deliveries, *, connection=None) -> EmailMultiAlternatives:
+    """One e-mail for several reminders of one recipient (see `groupable`): a neutral subject with the
+    count, then each reminder's one-line text and link. Nothing else about the records. The frame is
+    rendered once per language and count; the list is put in per message."""
+    user = deliveries[0].recipient
+    language = _language(user)
+    ids = [delivery.pk for delivery in deliveries]
+    count = len(ids)
+    with translation.override(language):
+        subject = ngettext("SLT: %(count)s reminder", "SLT: %(count)s reminders", count) % {"count": count}
+        key = ("grouped", language, count, settings.SITE_URL)
+        if key not in _bodies:
+            context = {
+                "subject": subject,
+                "intro": ngettext(
+                    "You have %(count)s reminder from SLT:", "You have %(count)s reminders from SLT:", count
+                )
+                % {"count": count},
+                "items": ITEMS,
+                "preferences_link": absolute(reverse("notifications:profile")),
+                "language": language,
+            }
+            _bodies[key] = (
+                render_to_string("notifications/email/reminders.txt", context),
+                render_to_string("notifications/email/reminders.html", context),
+            )
+        body, html = _bodies[key]
+        items_text, items_html = _item_lines(deliveries)
+        body, html = body.replace(ITEMS, items_text), html.replace(ITEMS, items_html)
+    digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:16]
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        to=[user.email],
+        connection=connection,
+        headers={
+            "Message-ID": f"<slt-deliveries-{digest}@{site_host()}>",
+            "X-SLT-Delivery": ",".join(map(str, ids)),
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(html, "text/html")
     return message

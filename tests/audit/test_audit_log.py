@@ -35,11 +35,11 @@ def test_the_request_id_of_the_response_is_in_the_event(coordinator):
 
 def test_a_proxy_request_id_is_kept_and_a_malformed_one_replaced(coordinator):
     Client().post(
-        reverse("login"), {"username": "koordinator", "password": PASSWORD}, HTTP_X_REQUEST_ID="proxy-abc-12345"
+        reverse("login"), {"username": "koordinator", "password": PASSWORD}, HTTP_X_REQUEST_ID="proxy-abc-123456"
     )
     Client().post(reverse("login"), {"username": "koordinator", "password": PASSWORD}, HTTP_X_REQUEST_ID="<bad id>")
     ids = list(AuditEvent.objects.order_by("id").values_list("request_id", flat=True))
-    assert ids[0] == "proxy-abc-12345"
+    assert ids[0] == "proxy-abc-123456"
     assert ids[1] != "<bad id>" and len(ids[1]) == 32
 
 

@@ -30,7 +30,6 @@ PYTHON = sys.executable
 DB_NAME = "slt_notify"
 PG = "postgres://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/12"
-MEMBERS = 4
 
 
 def environment(mail_dir):
@@ -110,15 +109,14 @@ def psql(sql):
     ).stdout.strip()
 
 
-def prepare(env, deliveries):
+def prepare(env, deliveries, members, items):
     subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", DB_NAME], check=True)
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB_NAME], check=True)
     subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    items = 25
-    agencies = max(1, deliveries // (MEMBERS * items))
-    python(env, FILL.format(agencies=agencies, members=MEMBERS, items=items))
+    agencies = max(1, deliveries // (members * items))
+    python(env, FILL.format(agencies=agencies, members=members, items=items))
     subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "VACUUM ANALYZE", DB_NAME], check=True)
-    return agencies * MEMBERS * items
+    return agencies * members * items
 
 
 def start_worker(env, name, log):
@@ -138,15 +136,27 @@ def cpu_seconds(pid):
 def count_mail(mail_dir):
     sent = Counter()
     for path in Path(mail_dir).iterdir():
-        for match in re.finditer(rb"^X-SLT-Delivery: (\d+)", path.read_bytes(), re.MULTILINE):
-            sent[int(match.group(1))] += 1
+        # one delivery, or a recipient's grouped reminders: "X-SLT-Delivery: 12,13,14"
+        # (a long header is folded onto continuation lines)
+        for match in re.finditer(rb"^X-SLT-Delivery:((?:[ \t\d,]|\r?\n[ \t])+)", path.read_bytes(), re.MULTILINE):
+            sent.update(int(pk) for pk in re.sub(rb"\s", b"", match.group(1)).split(b","))
     return sent
+
+
+def count_messages(mail_dir):
+    return sum(
+        len(re.findall(rb"^X-SLT-Delivery: ", path.read_bytes(), re.MULTILINE)) for path in Path(mail_dir).iterdir()
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--deliveries", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--members", type=int, default=4, help="members per agency (recipients)")
+    parser.add_argument(
+        "--items", type=int, default=25, help="action items due per agency (reminders per person); 1 = one each"
+    )
     parser.add_argument("--timeout", type=int, default=900)
     options = parser.parse_args()
     import redis
@@ -155,7 +165,7 @@ def main():
     mail_dir = Path(tempfile.mkdtemp(prefix="slt-bench-mail-"))
     env = environment(mail_dir)
     started = time.monotonic()
-    expected = prepare(env, options.deliveries)
+    expected = prepare(env, options.deliveries, options.members, options.items)
     print(f"filled {expected:,} due deliveries in {time.monotonic() - started:.0f} s", flush=True)
 
     log = open(mail_dir.parent / "slt-bench-workers.log", "wb")  # noqa: SIM115
@@ -183,7 +193,9 @@ def main():
     summary = json.loads(python(env, STATES))
     sent = count_mail(mail_dir)
     duplicates = sum(count - 1 for count in sent.values() if count > 1)
-    print(f"\n{expected:,} due deliveries, {options.workers} worker processes (Celery, solo pool), file mail backend\n")
+    print(
+        f"\n{expected:,} due deliveries ({options.items} per person), {options.workers} worker processes (Celery, solo pool), file mail backend\n"
+    )
     print("| step | figure |")
     print("|---|---:|")
     print(
@@ -195,7 +207,7 @@ def main():
         f"| CPU time of the two workers (user + system) | {cpu:.1f} s ({cpu * 1000 / expected:.2f} ms per delivery) |"
     )
     print(f"| load average during the run (1 min, at the end) | {os.getloadavg()[0]:.1f} |")
-    print(f"| e-mails written | {sum(sent.values()):,} |")
+    print(f"| e-mails written | {count_messages(mail_dir):,} |")
     print(f"| distinct deliveries in the mail | {len(sent):,} |")
     print(f"| duplicates | {duplicates} |")
     print(f"| rows by state | {summary['states']} |")

@@ -97,6 +97,7 @@ CALLS = [
     ("concern_share_revoke", "agency_member", lambda w: {"share": w["share"]}),
     ("concern_add_note", "police", lambda w: {"concern": w["concern"], "text": "Notat"}),
     ("concern_acknowledge", "police", lambda w: {"concern": w["concern"]}),
+    ("concern_identity_search", "police", lambda w: {"name": "Nordmann"}),
     ("concern_measure_create", "agency_member", lambda w: {"concern": w["concern"], "title": "T", "responsible_agency": w["agency"], "due_date": SOON}),
 ]  # fmt: skip
 

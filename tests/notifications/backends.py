@@ -16,5 +16,10 @@ class RefusingBackend(EmailBackend):
         return super().send_messages(messages)
 
 
+def delivery_ids(message) -> list[int]:
+    """The deliveries an e-mail carries (one, or a recipient's grouped reminders)."""
+    return [int(pk) for pk in message.extra_headers["X-SLT-Delivery"].split(",")]
+
+
 def outbox_ids():
-    return [int(message.extra_headers["X-SLT-Delivery"]) for message in mail.outbox]
+    return [pk for message in mail.outbox for pk in delivery_ids(message)]

@@ -34,7 +34,7 @@ def points(observations):
 def legend(observations):
     present = {observation.category for observation in observations}
     return [
-        {"label": label, "colour": Observation.COLOURS[value]}
+        {"category": value, "label": label, "colour": Observation.COLOURS[value]}
         for value, label in Observation.Category.choices
         if value in present
     ]

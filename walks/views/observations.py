@@ -84,7 +84,7 @@ def photo_thumbnail(request, pk):
 
 
 def _photo_response(field):
+    # No cache (slt.core.security.NoStoreMiddleware): a photo may show people, cars and house numbers.
     response = FileResponse(field.open("rb"))
-    response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response

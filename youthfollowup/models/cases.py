@@ -84,7 +84,8 @@ class YouthCase(models.Model):
     given_name = models.CharField(_("given name"), max_length=100)
     family_name = models.CharField(_("family name"), max_length=100)
     initials = models.CharField(_("initials"), max_length=8, editable=False)
-    birth_date = models.DateField(_("birth date"), validators=[BirthDateValidator()])
+    # Empty only once the case is anonymised (the referral form requires it).
+    birth_date = models.DateField(_("birth date"), null=True, validators=[BirthDateValidator()])
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
@@ -114,6 +115,7 @@ class YouthCase(models.Model):
         editable=False,
         help_text=_("The case is anonymised after this date."),
     )
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("registered by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -146,7 +148,7 @@ class YouthCase(models.Model):
                 violation_error_message=_("Youth follow-up is for offences committed at 15 to 17 years of age."),
             ),
             models.CheckConstraint(
-                condition=Q(birth_date__lt=F("referred_on")),
+                condition=Q(birth_date__isnull=True) | Q(birth_date__lt=F("referred_on")),
                 name="youthcase_born_before_referral",
                 violation_error_message=_("The birth date must be before the referral."),
             ),
@@ -157,6 +159,11 @@ class YouthCase(models.Model):
                 violation_error_message=_(
                     "A closed case has an end date and a retention date; an open case has neither."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymised_at__isnull=True) | Q(state__in=sorted(CLOSED_STATES)),
+                name="youthcase_anonymised_only_when_closed",
+                violation_error_message=_("Only a closed case can be anonymised."),
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("referred_on")),

@@ -20,7 +20,7 @@ def case_form_page(
     request, case, form, *, title, submit, run, success, anchor, template="youthfollowup/form.html", back=None, **extra
 ):
     """The shared flow of a case form: on a valid POST call the service (its refusal lands on the form, nothing
-    is saved) and go back to the case; on GET the page shows the case, so the read is audited."""
+    is saved) and go back to the case; whenever the page is shown it shows the case, so the read is audited."""
     if request.method == "POST":
         if form.is_valid():
             service, kwargs = run(form.cleaned_data)
@@ -29,8 +29,8 @@ def case_form_page(
                 messages.success(request, success)
                 return redirect(back) if back else back_to_case(case, anchor)
         messages.error(request, NOT_SAVED)
-    else:
-        services.case_record_view(actor=request.user, case=case)
+    # The page shows the case (again, with the errors, after a refused POST): a read, audited.
+    services.case_record_view(actor=request.user, case=case)
     cancel = back or f"{case.get_absolute_url()}#{anchor}"
     context = {"case": case, "form": form, "title": title, "submit": submit, "cancel": cancel, **extra}
     return render(request, template, context, status=400 if request.method == "POST" else 200)

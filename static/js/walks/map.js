@@ -48,12 +48,13 @@
     var layer = L.featureGroup().addTo(map);
     points.forEach(function (point, index) {
       // A coloured dot with the observation's number, the same number as in the lists.
+      // The element itself, not its markup: a style attribute parsed from HTML would break the CSP.
       var dot = document.createElement("span");
       dot.className = "walk-marker";
       dot.style.background = point.colour;
       dot.textContent = String(index + 1);
       var marker = L.marker([point.lat, point.lng], {
-        icon: L.divIcon({ html: dot.outerHTML, className: "walk-marker-icon", iconSize: [26, 26], iconAnchor: [13, 13] }),
+        icon: L.divIcon({ html: dot, className: "walk-marker-icon", iconSize: [26, 26], iconAnchor: [13, 13] }),
         title: (index + 1) + ". " + point.category,
         alt: (index + 1) + ". " + point.category,
         riseOnHover: true,
