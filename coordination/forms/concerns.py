@@ -135,7 +135,7 @@ class ConcernFilterForm(FilterForm):
         }
 
 
-class ConcernIdentitySearchForm(forms.Form):
+class ConcernIdentitySearchForm(BoundedForm):
     """Search by name: sent by POST, so that the name never appears in an address, a browser history or a
     server's access log; each search is audited."""
 
