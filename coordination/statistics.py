@@ -6,6 +6,7 @@ chart, so that a small group of youths cannot be singled out.
 
 from datetime import date, datetime, time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -15,7 +16,10 @@ from django.utils.translation import gettext as _
 from .models import ActionItem, Area, Concern, ConcernCategory
 
 SMALL_COUNT = 5
-CACHE_SECONDS = 300  # aggregated, non-personal counts; a few minutes old is fine
+# The beat task (coordination.tasks.refresh_statistics) stores them every STATISTICS_REFRESH_SECONDS; they are
+# kept three times as long, so that a late run does not leave the cache cold.
+CACHE_SECONDS = 3 * settings.CELERY_BEAT_SCHEDULE["coordination-statistics"]["schedule"]
+DEFAULT_MONTHS = 12
 
 
 def suppress(count: int) -> str:
@@ -68,23 +72,39 @@ def _counts(bounds, months):
     return {"by_category": by_category, "by_area": by_area, "by_status": by_status}
 
 
-def concern_statistics(*, months=12, today=None):
+def _bounds(today, months):
+    starts = _month_starts(today, months)
+    return starts[:-1], [timezone.make_aware(datetime.combine(day, time.min)) for day in starts]
+
+
+def _cache_key(bounds, months):
+    # "snapshot": the counts with their time (an older release kept the bare counts under another key).
+    return f"coordination:statistics-snapshot:{bounds[0].isoformat()}:{months}"
+
+
+def refresh_statistics(*, months=DEFAULT_MONTHS, today=None) -> dict:
+    """Count now and keep the counts, with the time they were counted, for the pages (the beat task calls
+    this every few minutes; a page calls it only when the cache is cold or unavailable)."""
+    _month_keys, bounds = _bounds(today or timezone.localdate(), months)
+    snapshot = {"counts": _counts(bounds, months), "computed_at": timezone.now()}
+    cache.set(_cache_key(bounds, months), snapshot, CACHE_SECONDS)
+    return snapshot
+
+
+def concern_statistics(*, months=DEFAULT_MONTHS, today=None):
     """Counts per month and category, per area and per action-item status, small counts suppressed, for the
-    tables and the charts.
+    tables and the charts, and when they were counted (`computed_at`).
 
     Each month is a range condition on created_at (index-friendly, no per-row date arithmetic), counted in
-    three grouped queries whatever the number of concerns, and cached for a few minutes.
+    three grouped queries whatever the number of concerns. The counts come from the cache that the beat task
+    fills; a cold cache (the first page after a deploy) or an unavailable one (Redis down) counts once, here.
     """
     today = today or timezone.localdate()
-    starts = _month_starts(today, months)
-    month_keys = starts[:-1]
-    bounds = [timezone.make_aware(datetime.combine(day, time.min)) for day in starts]
-
-    counts = cache.get_or_set(
-        f"coordination:statistics:{bounds[0].isoformat()}:{months}",
-        lambda: _counts(bounds, months),
-        CACHE_SECONDS,
-    )
+    month_keys, bounds = _bounds(today, months)
+    snapshot = cache.get(_cache_key(bounds, months))
+    if snapshot is None:
+        snapshot = refresh_statistics(months=months, today=today)
+    counts = snapshot["counts"]
     by_category, by_area, by_status = counts["by_category"], counts["by_area"], counts["by_status"]
     totals = [sum(row[f"m{i}"] for row in by_area.values()) for i in range(months)]
 
@@ -112,6 +132,7 @@ def concern_statistics(*, months=12, today=None):
         {"label": str(label), "count": suppress(by_status.get(code, 0))} for code, label in ActionItem.Status.choices
     ]
     return {
+        "computed_at": snapshot["computed_at"],
         "categories": [str(label) for _code, label in categories],
         "month_rows": month_rows,
         "area_rows": area_rows,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, Area, Concern, LegalBasis
 from slt.accounts.models import User
-from slt.core.forms import DateInput, FilterForm
+from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm
 
 from .models import Case, GuideSection, Measure, Step, WarningSign
 
@@ -13,7 +13,7 @@ MARKDOWN_HELP = _(
 )
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(BoundedModelForm):
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -29,7 +29,7 @@ class SectionForm(forms.ModelForm):
             del self.fields["slug"]
 
 
-class SignForm(forms.ModelForm):
+class SignForm(BoundedModelForm):
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -43,7 +43,7 @@ class SignForm(forms.ModelForm):
         help_texts = {"meaning": MARKDOWN_HELP}
 
 
-class CompareForm(forms.Form):
+class CompareForm(BoundedForm):
     """Two revisions to compare (GET)."""
 
     old = forms.TypedChoiceField(label=_("From revision"), coerce=int)
@@ -70,7 +70,7 @@ class GuideSearchForm(FilterForm):
     )
 
 
-class CaseForm(forms.Form):
+class CaseForm(BoundedForm):
     summary = forms.CharField(
         label=_("What the concern is about"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -90,7 +90,7 @@ class CaseForm(forms.Form):
     risk_level = forms.ChoiceField(label=_("Risk level"), choices=Concern.Risk.choices, initial=Concern.Risk.MODERATE)
 
 
-class MoveForm(forms.Form):
+class MoveForm(BoundedForm):
     to_step = forms.ChoiceField(
         label=_("Move to"),
         choices=Step.choices,
@@ -116,7 +116,7 @@ class MoveForm(forms.Form):
             ]
 
 
-class RiskForm(forms.ModelForm):
+class RiskForm(BoundedModelForm):
     class Meta:
         model = Case
         fields = ["risk_level", "risk_assessment"]
@@ -126,7 +126,7 @@ class RiskForm(forms.ModelForm):
         }
 
 
-class IdentityForm(forms.ModelForm):
+class IdentityForm(BoundedModelForm):
     class Meta:
         model = Case
         fields = ["full_name", "birth_date", "legal_basis", "legal_basis_detail"]
@@ -145,7 +145,7 @@ class IdentityForm(forms.ModelForm):
         pass
 
 
-class SignsForm(forms.Form):
+class SignsForm(BoundedForm):
     """One checkbox and one short note per warning sign of the guide."""
 
     def __init__(self, *args, signs, observed=None, **kwargs):
@@ -172,7 +172,7 @@ class SignsForm(forms.Form):
         return [(sign, self[tick], self[note]) for sign, tick, note in self.rows]
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(BoundedForm):
     title = forms.CharField(label=_("Measure"), max_length=200)
     responsible_agency = forms.ModelChoiceField(
         label=_("Responsible agency"),
@@ -191,14 +191,14 @@ class MeasureForm(forms.Form):
         return due
 
 
-class MeasureStatusForm(forms.Form):
+class MeasureStatusForm(BoundedForm):
     status = forms.ChoiceField(label=_("Status"), choices=Measure.Status.choices)
     reason = forms.CharField(
         label=_("Reason (when it will not be done)"), widget=forms.TextInput, required=False, max_length=1000
     )
 
 
-class MemberForm(forms.Form):
+class MemberForm(BoundedForm):
     user = forms.ModelChoiceField(
         label=_("Person"),
         queryset=User.objects.filter(is_active=True).select_related("agency"),
@@ -218,7 +218,7 @@ class MemberForm(forms.Form):
             ).select_related("agency")
 
 
-class CloseForm(forms.Form):
+class CloseForm(BoundedForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[("", "–"), *Case.Outcome.choices],

@@ -6,12 +6,14 @@ contacts edit it. Radicalisation contacts and a case's members read a case; radi
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import IDENTITY_BASES, ActionItem, Concern, LegalBasis
+from slt.core.limits import LONG_TEXT_MAX, TEXT_MAX, BirthDateValidator, DateRangeValidator, LimitedTextField
 
 # --- the guide -------------------------------------------------------------------------------------------
 
@@ -34,8 +36,8 @@ class GuideSection(models.Model):
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-    body = models.TextField(_("text (Markdown)"))
+    order = models.PositiveSmallIntegerField(_("order"), default=100, validators=[MaxValueValidator(9999)])
+    body = LimitedTextField(_("text (Markdown)"), max_length=LONG_TEXT_MAX)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),
@@ -62,10 +64,10 @@ class WarningSign(models.Model):
     """A sign that may point to radicalisation, with what it may mean, what it does not mean alone and what to do."""
 
     title = models.CharField(_("title"), max_length=200, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-    meaning = models.TextField(_("what it may mean"))
-    not_alone = models.TextField(_("what it does not mean on its own"))
-    what_to_do = models.TextField(_("what to do"))
+    order = models.PositiveSmallIntegerField(_("order"), default=100, validators=[MaxValueValidator(9999)])
+    meaning = LimitedTextField(_("what it may mean"), max_length=TEXT_MAX)
+    not_alone = LimitedTextField(_("what it does not mean on its own"), max_length=TEXT_MAX)
+    what_to_do = LimitedTextField(_("what to do"), max_length=TEXT_MAX)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),
@@ -114,7 +116,11 @@ class GuideRevision(models.Model):
     )
     number = models.PositiveIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("text"), help_text=_("The Markdown text as saved; for a warning sign, its three parts."))
+    body = LimitedTextField(
+        _("text"),
+        help_text=_("The Markdown text as saved; for a warning sign, its three parts."),
+        max_length=LONG_TEXT_MAX,
+    )
     fields = models.JSONField(_("fields"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -226,7 +232,7 @@ class Case(models.Model):
 
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
     step = models.CharField(_("step on the trail"), max_length=20, choices=Step, default=Step.CONCERN_NOTED)
-    summary = models.TextField(_("what the concern is about"))
+    summary = LimitedTextField(_("what the concern is about"), max_length=TEXT_MAX)
     concern = models.ForeignKey(
         "coordination.Concern",
         verbose_name=_("concern"),
@@ -249,9 +255,9 @@ class Case(models.Model):
     age_band = models.CharField(_("age band"), max_length=5, choices=Concern.AgeBand, blank=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Concern.Gender, default=Concern.Gender.UNKNOWN)
     risk_level = models.CharField(_("risk level"), max_length=10, choices=Concern.Risk, default=Concern.Risk.MODERATE)
-    risk_assessment = models.TextField(_("risk assessment"), blank=True)
+    risk_assessment = LimitedTextField(_("risk assessment"), blank=True, max_length=LONG_TEXT_MAX)
     full_name = models.CharField(_("name"), max_length=200, blank=True)
-    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True, validators=[BirthDateValidator()])
     legal_basis = models.CharField(_("legal basis for identity"), max_length=20, choices=IDENTITY_BASES, blank=True)
     legal_basis_detail = models.CharField(
         _("statutory provision"),
@@ -260,7 +266,7 @@ class Case(models.Model):
         help_text=_("Name the duty or exception, e.g. the duty to report to child welfare."),
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome, blank=True)
-    outcome_note = models.TextField(_("outcome note"), blank=True)
+    outcome_note = LimitedTextField(_("outcome note"), blank=True, max_length=TEXT_MAX)
     retain_until = models.DateField(
         _("keep until"), null=True, blank=True, help_text=_("When the closed case is to be deleted or anonymised.")
     )
@@ -346,7 +352,7 @@ class TrailStep(models.Model):
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="trail")
     from_step = models.CharField(_("from"), max_length=20, choices=Step, blank=True)
     to_step = models.CharField(_("to"), max_length=20, choices=Step)
-    reason = models.TextField(_("reason"))
+    reason = LimitedTextField(_("reason"), max_length=TEXT_MAX)
     moved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("moved by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -381,13 +387,13 @@ class Measure(models.Model):
 
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="measures")
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), blank=True, max_length=TEXT_MAX)
     responsible_agency = models.ForeignKey(
         "coordination.Agency", verbose_name=_("responsible agency"), on_delete=models.PROTECT, related_name="+"
     )
-    due_date = models.DateField(_("deadline"))
+    due_date = models.DateField(_("deadline"), validators=[DateRangeValidator()])
     status = models.CharField(_("status"), max_length=20, choices=ActionItem.Status, default=ActionItem.Status.OPEN)
-    status_reason = models.TextField(_("reason"), blank=True)
+    status_reason = LimitedTextField(_("reason"), blank=True, max_length=TEXT_MAX)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -225,6 +225,9 @@ WALKS_MAP_CENTER = tuple(env.list("WALKS_MAP_CENTER", cast=float, default=[58.85
 WALKS_MAP_ZOOM = env.int("WALKS_MAP_ZOOM", default=15)
 WALKS_PHOTO_MAX_BYTES = env.int("WALKS_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 WALKS_PHOTOS_PER_OBSERVATION = env.int("WALKS_PHOTOS_PER_OBSERVATION", default=5)
+# A photo with more pixels is refused before it is decoded; a larger photo is stored scaled down to this side.
+WALKS_PHOTO_MAX_PIXELS = env.int("WALKS_PHOTO_MAX_PIXELS", default=40_000_000)
+WALKS_PHOTO_MAX_SIDE = env.int("WALKS_PHOTO_MAX_SIDE", default=2560)
 
 # Retention (slt.core.retention, docs/retention.md): a closed concern keeps its identity and free text this
 # many years after it was closed, then the daily job anonymises it; photos of safety walks published more
@@ -291,8 +294,17 @@ CELERY_TIMEZONE = TIME_ZONE
 
 # Cache (aggregated statistics only, never personal data): Redis when REDIS_URL is set, otherwise files
 # under var/, so that nothing is kept in process memory between requests.
+# Redis down or slow: reads miss and writes are dropped (slt.core.cache), so pages compute instead of failing;
+# every Redis call (cache and broker checks) gives up after REDIS_SOCKET_TIMEOUT seconds.
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "slt.core.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_SOCKET_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
+        }
+    }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
@@ -318,7 +330,14 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-prune": {"task": "slt.notifications.tasks.prune", "schedule": crontab(minute=30, hour=3)},
     # Anonymise closed cases past their date, delete old walk photos, expired sessions and old audit events.
     "retention-daily": {"task": "slt.core.tasks.apply_retention", "schedule": crontab(minute=30, hour=2)},
+    # The statistics are computed here, not while a user waits (coordination/statistics.py).
+    "coordination-statistics": {
+        "task": "coordination.tasks.refresh_statistics",
+        "schedule": env.int("STATISTICS_REFRESH_SECONDS", default=10 * 60),
+    },
 }
+# /healthz answers within this many seconds: a check that has not answered by then counts as down.
+HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=1.5)
 
 # Security: on by default whenever debug is off.
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

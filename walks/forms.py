@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, Area
 from slt.accounts.models import User
-from slt.core.forms import DateInput, TimeInput
+from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, TimeInput
+from slt.core.limits import LONG_TEXT_MAX
 
 from .models import Observation, SafetyWalk
 from .photos import check_photo
 
 
-class WalkForm(forms.ModelForm):
+class WalkForm(BoundedModelForm):
     class Meta:
         model = SafetyWalk
         fields = [
@@ -62,13 +63,14 @@ class WalkForm(forms.ModelForm):
             self.fields[name].widget.attrs.update(min=0, inputmode="numeric")
 
 
-class WalkStatusForm(forms.Form):
+class WalkStatusForm(BoundedForm):
     status = forms.ChoiceField(choices=SafetyWalk.Status.choices)
 
 
-class PublishForm(forms.Form):
+class PublishForm(BoundedForm):
     conclusion = forms.CharField(
         label=_("Conclusion"),
+        max_length=LONG_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the walk showed and what happens next. Shown at the top of the report."),
     )
@@ -110,7 +112,7 @@ class PhotosField(forms.FileField):
         return uploads
 
 
-class ObservationForm(forms.ModelForm):
+class ObservationForm(BoundedModelForm):
     photos = PhotosField(
         label=_("Photos"),
         required=False,
@@ -145,7 +147,7 @@ class ObservationForm(forms.ModelForm):
         self.fields["suggested_measure"].widget.attrs["placeholder"] = _("For example: a new street light by the path")
 
 
-class ActionFromObservationsForm(forms.Form):
+class ActionFromObservationsForm(BoundedForm):
     observations = forms.ModelMultipleChoiceField(
         label=_("Observations"),
         queryset=Observation.objects.none(),

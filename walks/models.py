@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.limits import LONG_TEXT_MAX, SMALL_COUNT_MAX, TEXT_MAX, DateRangeValidator, LimitedTextField
+
 
 def photo_path(instance, filename):
     # Random names: the original file name may hold a person's name or a place.
@@ -39,11 +41,11 @@ class SafetyWalk(models.Model):
     area = models.ForeignKey(
         "coordination.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="safety_walks"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[DateRangeValidator()])
     start_time = models.TimeField(_("start time"))
     light = models.CharField(_("light"), max_length=20, choices=Light, default=Light.AFTER_DARK)
     meeting_point = models.CharField(_("meeting point"), max_length=200)
-    route_description = models.TextField(_("route"), blank=True)
+    route_description = LimitedTextField(_("route"), blank=True, max_length=TEXT_MAX)
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("organiser"), on_delete=models.PROTECT, related_name="organised_walks"
     )
@@ -53,17 +55,26 @@ class SafetyWalk(models.Model):
     invited_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("invited users"), blank=True, related_name="invited_to_walks"
     )
-    residents_count = models.PositiveSmallIntegerField(_("residents"), default=0)
-    youth_council_count = models.PositiveSmallIntegerField(_("youth council"), default=0)
-    landlords_count = models.PositiveSmallIntegerField(_("landlords and housing companies"), default=0)
-    other_external_count = models.PositiveSmallIntegerField(_("other external participants"), default=0)
-    external_participants = models.TextField(
+    residents_count = models.PositiveSmallIntegerField(
+        _("residents"), default=0, validators=[MaxValueValidator(SMALL_COUNT_MAX)]
+    )
+    youth_council_count = models.PositiveSmallIntegerField(
+        _("youth council"), default=0, validators=[MaxValueValidator(SMALL_COUNT_MAX)]
+    )
+    landlords_count = models.PositiveSmallIntegerField(
+        _("landlords and housing companies"), default=0, validators=[MaxValueValidator(SMALL_COUNT_MAX)]
+    )
+    other_external_count = models.PositiveSmallIntegerField(
+        _("other external participants"), default=0, validators=[MaxValueValidator(SMALL_COUNT_MAX)]
+    )
+    external_participants = LimitedTextField(
         _("external participants by name"),
         blank=True,
         help_text=_("Only when they agree to be named in the report, for example the youth council's representatives."),
+        max_length=TEXT_MAX,
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNED)
-    conclusion = models.TextField(_("conclusion"), blank=True)
+    conclusion = LimitedTextField(_("conclusion"), blank=True, max_length=LONG_TEXT_MAX)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -142,13 +153,13 @@ class Observation(models.Model):
         SafetyWalk, verbose_name=_("safety walk"), on_delete=models.CASCADE, related_name="observations"
     )
     category = models.CharField(_("category"), max_length=20, choices=Category)
-    description = models.TextField(_("description"))
+    description = LimitedTextField(_("description"), max_length=TEXT_MAX)
     safety_rating = models.PositiveSmallIntegerField(
         _("how safe it feels"),
         validators=[MinValueValidator(1), MaxValueValidator(5)],
         help_text=_("1 = very unsafe, 5 = very safe."),
     )
-    suggested_measure = models.TextField(_("suggested measure"), blank=True)
+    suggested_measure = LimitedTextField(_("suggested measure"), blank=True, max_length=TEXT_MAX)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,

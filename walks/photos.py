@@ -1,5 +1,6 @@
 """Checking and cleaning uploaded photos: the content decides the type, and EXIF never reaches storage."""
 
+import warnings
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -12,7 +13,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 THUMBNAIL_SIZE = (480, 480)
-MAX_PIXELS = 60_000_000  # a decompression bomb guard well above any phone camera
+# A photo's pixel count is read from its header before anything is decoded: a small file can hold a huge
+# picture (7,745 × 7,745 pixels of one colour are 175 KB as PNG and 240 MB decoded). Pillow itself refuses
+# to decode more than twice this (its decompression-bomb guard), whoever opens the file.
+Image.MAX_IMAGE_PIXELS = settings.WALKS_PHOTO_MAX_PIXELS
 
 
 @dataclass
@@ -34,15 +38,22 @@ def check_photo(upload) -> str:
             code="too_large",
         )
     upload.seek(0)
+    max_pixels = settings.WALKS_PHOTO_MAX_PIXELS
     try:
-        with Image.open(upload) as img:
+        with warnings.catch_warnings():
+            # Pillow warns between the limit and twice the limit; the check below answers that case itself.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(upload)  # reads the header only: the size is known, nothing is decoded yet
+        with img:
             image_format = img.format
-            if img.width * img.height > MAX_PIXELS:
-                raise ValidationError(_("%(name)s has too many pixels.") % {"name": name}, code="too_many_pixels")
+            if img.width * img.height > max_pixels:
+                raise _too_many_pixels(name, max_pixels)
             img.verify()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:  # Pillow's own guard, at twice the limit, fires on open
+        raise _too_many_pixels(name, max_pixels) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             _("%(name)s is not a photo we can read. Use JPEG, PNG or WebP.") % {"name": name}, code="not_an_image"
         ) from exc
@@ -53,14 +64,29 @@ def check_photo(upload) -> str:
     return image_format
 
 
+def _too_many_pixels(name, max_pixels) -> ValidationError:
+    return ValidationError(
+        _("%(name)s has too many pixels. The limit is %(limit)d megapixels: make the photo smaller and try again.")
+        % {"name": name, "limit": max_pixels // 1_000_000},
+        code="too_many_pixels",
+    )
+
+
 def clean_photo(upload) -> CleanPhoto:
-    """Re-encode the pixels (upright, without EXIF or other metadata) and make a JPEG thumbnail."""
+    """Re-encode the pixels (upright, at most WALKS_PHOTO_MAX_SIDE pixels on the longest side, without EXIF or
+    other metadata) and make a JPEG thumbnail."""
     image_format = check_photo(upload)
     name = getattr(upload, "name", "") or _("the file")
+    max_side = settings.WALKS_PHOTO_MAX_SIDE
     try:
         with Image.open(upload) as img:
+            if image_format == "JPEG":
+                img.draft(img.mode, (max_side, max_side))  # JPEG decodes straight at 1/2, 1/4 or 1/8 size
             img.load()
             upright = ImageOps.exif_transpose(img)
+            if max(upright.size) > max_side:
+                upright = upright.copy() if upright is img else upright
+                upright.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
             image = _strip(upright, image_format)
             thumb = upright.convert("RGB") if upright.mode not in ("RGB", "L") else upright.copy()
             thumb.thumbnail(THUMBNAIL_SIZE)

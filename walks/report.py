@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import HRFlowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .models import Observation
 
@@ -170,7 +170,7 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
                 _p(f"{row['actions']} ({row['action_share']} %)", cell),
             ]
         )
-    table = Table(rows, colWidths=[width * 0.5, width * 0.25, width * 0.25], repeatRows=1)
+    table = Table(rows, colWidths=[width * 0.5, width * 0.25, width * 0.25], repeatRows=1, splitInRow=1)
     table.setStyle(_table_style())
     story += [table, Spacer(1, 4 * mm)]
 
@@ -215,22 +215,25 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
         )
     if not items:
         rows.append([_p(_("No measures yet."), cell), "", "", "", ""])
-    table = Table(rows, colWidths=[width * 0.28, width * 0.15, width * 0.2, width * 0.14, width * 0.23], repeatRows=1)
+    # A row with a long reason splits across pages (splitInRow) instead of failing the whole report.
+    table = Table(
+        rows,
+        colWidths=[width * 0.28, width * 0.15, width * 0.2, width * 0.14, width * 0.23],
+        repeatRows=1,
+        splitInRow=1,
+    )
     table.setStyle(_table_style())
     story.append(table)
 
     story.append(_p(_("Observations"), h2))
     for number, observation in enumerate(observations, start=1):
-        text = [
-            _p(
-                f"{number}. {observation.get_category_display()} – "
-                + _("feels safe: %(rating)d of 5") % {"rating": observation.safety_rating},
-                cell_bold,
-            ),
-            _p(observation.description, cell),
-        ]
-        if observation.suggested_measure:
-            text.append(_p(_("Suggested measure: %(text)s") % {"text": observation.suggested_measure}, cell))
+        # The heading and the photos stay together; the texts are plain paragraphs below them, outside any
+        # table, so a long description flows on to the next page instead of making the report fail.
+        heading = _p(
+            f"{number}. {observation.get_category_display()} – "
+            + _("feels safe: %(rating)d of 5") % {"rating": observation.safety_rating},
+            cell_bold,
+        )
         photos = list(observation.photos.all())[:2]
         images = []
         for photo in photos:
@@ -239,11 +242,14 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
             except (OSError, ValueError, NotImplementedError):
                 # A missing or unreadable thumbnail must not cost the whole report; say so in the log.
                 logger.warning("Photo %s left out of the PDF of walk %s: thumbnail unreadable", photo.pk, walk.pk)
-        block = Table([[text, images or ""]], colWidths=[width * 0.7, width * 0.3])
-        block.setStyle(
-            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey)])
-        )
-        story.append(KeepTogether(block))
+        head_block = [heading]
+        if images:
+            head_block.append(Table([images], hAlign="LEFT", style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])))
+        story.append(KeepTogether(head_block))
+        story.append(_p(observation.description, cell))
+        if observation.suggested_measure:
+            story.append(_p(_("Suggested measure: %(text)s") % {"text": observation.suggested_measure}, cell))
+        story.append(HRFlowable(width="100%", thickness=0.25, color=colors.lightgrey, spaceBefore=2, spaceAfter=4))
 
     def footer(canvas, document):
         canvas.saveState()

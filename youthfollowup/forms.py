@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency
-from slt.core.forms import DateInput, FilterForm, TimeInput
+from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm, TimeInput
+from slt.core.limits import LONG_TEXT_MAX
 
 from .models import (
     ConsentMethod,
@@ -51,7 +52,7 @@ class CaseFilterForm(FilterForm):
     state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("All states")), *CaseState.choices])
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(BoundedForm):
     """The referral on one page: the youth, the prosecutor, the first offence and one or two guardians."""
 
     field_names = {
@@ -140,7 +141,7 @@ class ReferralForm(forms.Form):
         return case, guardians, [offence]
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(BoundedModelForm):
     class Meta:
         model = YouthCase
         fields = [
@@ -158,14 +159,14 @@ class CaseForm(forms.ModelForm):
         widgets = {"birth_date": DateInput(), "referred_on": DateInput()}
 
 
-class GuardianForm(forms.ModelForm):
+class GuardianForm(BoundedModelForm):
     class Meta:
         model = Guardian
         fields = ["name", "relation", "phone", "email"]
         error_messages = {"relation": {"invalid_choice": CHOICE_ERROR}}
 
 
-class OffenceForm(forms.ModelForm):
+class OffenceForm(BoundedModelForm):
     class Meta:
         model = Offence
         fields = ["description", "committed_on", "police_case_number", "max_penalty_months"]
@@ -173,7 +174,7 @@ class OffenceForm(forms.ModelForm):
         error_messages = {"max_penalty_months": {"invalid_choice": CHOICE_ERROR}}
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(BoundedForm):
     field_names = {"guardian": "party"}
 
     party = _choice(_("Who consents"), [], widget=forms.RadioSelect)
@@ -196,12 +197,12 @@ class ConsentForm(forms.Form):
         return self.guardians.get(self.cleaned_data["party"])
 
 
-class ConsentWithdrawForm(forms.Form):
+class ConsentWithdrawForm(BoundedForm):
     withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=DateInput(), initial=timezone.localdate)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundedForm):
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput(), initial=timezone.localdate)
     outcome = _choice(_("Decision"), DecisionOutcome.choices, widget=forms.RadioSelect)
     prosecutor_name = forms.CharField(label=_("Prosecutor"), max_length=200)
@@ -226,7 +227,7 @@ class DecisionForm(forms.Form):
             del self.fields["confirm_penalty"]
 
 
-class PlanMeetingForm(forms.Form):
+class PlanMeetingForm(BoundedForm):
     field_names = {"starts_at": "date", "ends_at": "end_time"}
 
     date = forms.DateField(label=_("Date"), widget=DateInput())
@@ -259,7 +260,7 @@ class PlanMeetingForm(forms.Form):
         return _aware(data["date"], data["start_time"]), _aware(data["date"], data["end_time"])
 
 
-class PlanForm(forms.Form):
+class PlanForm(BoundedForm):
     goals = forms.CharField(
         label=_("Aim of the plan"),
         required=False,
@@ -268,7 +269,7 @@ class PlanForm(forms.Form):
     )
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(BoundedModelForm):
     class Meta:
         model = PlanMeasure
         fields = ["kind", "details", "responsible_user", "responsible_agency", "starts_on", "ends_on"]
@@ -287,7 +288,7 @@ class MeasureForm(forms.ModelForm):
         self.fields["responsible_agency"].help_text = _("Or the agency responsible, when no one person is.")
 
 
-class PlanApproveForm(forms.Form):
+class PlanApproveForm(BoundedForm):
     approved_on = forms.DateField(label=_("Approved on"), widget=DateInput(), initial=timezone.localdate)
     period_end = forms.DateField(
         label=_("The period ends"),
@@ -296,7 +297,7 @@ class PlanApproveForm(forms.Form):
     )
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(BoundedForm):
     user = forms.ModelChoiceField(
         label=_("User"), queryset=None, error_messages={"invalid_choice": _("Choose a user from the list.")}
     )
@@ -310,7 +311,7 @@ class TeamMemberForm(forms.Form):
         )
 
 
-class FollowUpMeetingForm(forms.Form):
+class FollowUpMeetingForm(BoundedForm):
     field_names = {"starts_at": "date"}
 
     date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
@@ -320,6 +321,7 @@ class FollowUpMeetingForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"),
         required=False,
+        max_length=LONG_TEXT_MAX,
         widget=forms.Textarea(attrs=TEXT),
         help_text=_("For a held meeting: how it is going, against the plan."),
     )
@@ -328,11 +330,11 @@ class FollowUpMeetingForm(forms.Form):
         return _aware(self.cleaned_data["date"], self.cleaned_data["time"])
 
 
-class MarkHeldForm(forms.Form):
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs=TEXT))
+class MarkHeldForm(BoundedForm):
+    summary = forms.CharField(label=_("Summary"), max_length=LONG_TEXT_MAX, widget=forms.Textarea(attrs=TEXT))
 
 
-class NoteForm(forms.Form):
+class NoteForm(BoundedForm):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs=TEXT))
     drug_test = _choice(
         _("Drug test"),
@@ -342,7 +344,7 @@ class NoteForm(forms.Form):
     )
 
 
-class BreachForm(forms.Form):
+class BreachForm(BoundedForm):
     occurred_on = forms.DateField(label=_("Date of the breach"), widget=DateInput(), initial=timezone.localdate)
     measure = forms.ModelChoiceField(
         label=_("Measure"),
@@ -359,7 +361,7 @@ class BreachForm(forms.Form):
         self.fields["measure"].queryset = measures
 
 
-class CaseEndForm(forms.Form):
+class CaseEndForm(BoundedForm):
     outcome = _choice(_("How the case ended"), [], widget=forms.RadioSelect)
     ended_on = forms.DateField(label=_("Ended on"), widget=DateInput(), initial=timezone.localdate)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

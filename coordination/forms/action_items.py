@@ -2,12 +2,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from slt.core.forms import DateInput, FilterForm
+from slt.core.forms import BoundedForm, DateInput, FilterForm
 
 from ..models import ActionItem, Agency
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(BoundedForm):
     """What a measure is, who has it and its deadline. The rules (deadline, active agency) are the service's."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -22,7 +22,7 @@ class ActionItemForm(forms.Form):
         self.fields["responsible_agency"].queryset = Agency.objects.filter(agencies).order_by("name")
 
 
-class ActionItemStatusForm(forms.Form):
+class ActionItemStatusForm(BoundedForm):
     """The status of a measure, for coordination and safety walks alike. "Will not be done" needs a reason:
     the service says so, on the `reason` field."""
 
@@ -36,7 +36,7 @@ class ActionItemStatusForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(BoundedForm):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 

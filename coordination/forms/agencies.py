@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from slt.core.forms import FilterForm
+from slt.core.forms import BoundedModelForm, FilterForm
 
 from ..models import Agency, AgencyContact, Area
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(BoundedModelForm):
     # Longer than the nine digits so that "974 760 673" can be pasted; the spaces are removed.
     organisation_number = forms.CharField(
         label=_("Organisation number"),

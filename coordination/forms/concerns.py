@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from slt.core.forms import DateInput, FilterForm
+from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm
 
 from ..models import Agency, Area, Concern, ConcernCategory, LegalBasis
 
 
-class ConcernForm(forms.ModelForm):
+class ConcernForm(BoundedModelForm):
     """Log or change a concern. The model's rules (identity needs a legal basis, dates not in the future)
     answer through the model's validation; the form adds only what the page needs."""
 
@@ -66,7 +66,7 @@ class ConcernForm(forms.ModelForm):
         return data
 
 
-class ConcernStatusForm(forms.Form):
+class ConcernStatusForm(BoundedForm):
     status = forms.ChoiceField(label=_("Status"), choices=Concern.Status.choices)
     outcome = forms.ChoiceField(
         label=_("Outcome (when closing)"), required=False, choices=[("", "–"), *Concern.Outcome.choices]
@@ -74,7 +74,7 @@ class ConcernStatusForm(forms.Form):
     outcome_note = forms.CharField(label=_("Outcome note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ConcernShareForm(forms.Form):
+class ConcernShareForm(BoundedForm):
     agency = forms.ModelChoiceField(label=_("Share with"), queryset=Agency.objects.none())
     legal_basis = forms.ChoiceField(label=_("Legal basis"), choices=LegalBasis.choices, initial=LegalBasis.ANONYMOUS)
     legal_basis_detail = forms.CharField(label=_("Statutory provision"), required=False, max_length=200)
@@ -135,7 +135,7 @@ class ConcernFilterForm(FilterForm):
         }
 
 
-class ConcernIdentitySearchForm(forms.Form):
+class ConcernIdentitySearchForm(BoundedForm):
     """Search by name: sent by POST, so that the name never appears in an address, a browser history or a
     server's access log; each search is audited."""
 

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts.models import User
-from slt.core.forms import DateTimeInput
+from slt.core.forms import BoundedForm, BoundedModelForm, DateTimeInput
 
 from ..models import Agency, AgendaItem, Forum, Meeting
 
@@ -12,7 +12,7 @@ def _person_label(user):
     return f"{user} ({user.agency})" if user.agency_id else str(user)
 
 
-class ForumForm(forms.ModelForm):
+class ForumForm(BoundedModelForm):
     class Meta:
         model = Forum
         fields = ["name", "kind", "mandate", "member_agencies", "members", "is_active"]
@@ -29,7 +29,7 @@ class ForumForm(forms.ModelForm):
         self.fields["members"].label_from_instance = _person_label
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(BoundedModelForm):
     class Meta:
         model = Meeting
         fields = ["forum", "title", "starts_at", "ends_at", "location", "secretary", "invitees"]
@@ -51,7 +51,7 @@ class MeetingForm(forms.ModelForm):
         self.fields["invitees"].label_from_instance = _person_label
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(BoundedForm):
     attendees = forms.ModelMultipleChoiceField(
         label=_("People who attended"),
         queryset=User.objects.none(),
@@ -77,14 +77,14 @@ class AttendanceForm(forms.Form):
         self.initial.setdefault("agencies", [a.pk for a in meeting.attending_agencies.all()])
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(BoundedModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(BoundedModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "minutes", "decision"]

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.limits import TEXT_MAX, DateRangeValidator, LimitedTextField
+
 from .agencies import Agency
 from .fields import optional_link, optional_user
 
@@ -52,14 +54,17 @@ class ActionItem(models.Model):
     OPEN_STATUSES = OPEN_STATUSES
 
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), blank=True, max_length=TEXT_MAX)
     responsible_agency = models.ForeignKey(
         Agency, verbose_name=_("responsible agency"), on_delete=models.PROTECT, related_name="action_items"
     )
-    due_date = models.DateField(_("deadline"))
+    due_date = models.DateField(_("deadline"), validators=[DateRangeValidator()])
     status = models.CharField(_("status"), max_length=20, choices=ActionItemStatus, default=ActionItemStatus.OPEN)
-    status_reason = models.TextField(
-        _("reason"), blank=True, help_text=_("Why the measure will not be done; shown to everyone who sees it.")
+    status_reason = LimitedTextField(
+        _("reason"),
+        blank=True,
+        help_text=_("Why the measure will not be done; shown to everyone who sees it."),
+        max_length=TEXT_MAX,
     )
     source = models.CharField(_("source"), max_length=20, choices=ActionItemSource, default=ActionItemSource.OTHER)
     created_by = optional_user(_("created by"))
@@ -135,7 +140,7 @@ class ActionItemNote(models.Model):
 
     item = models.ForeignKey(ActionItem, verbose_name=_("action item"), on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey("accounts.User", verbose_name=_("author"), on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("progress note"))
+    text = LimitedTextField(_("progress note"), max_length=TEXT_MAX)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:

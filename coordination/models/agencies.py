@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.limits import TEXT_MAX, LimitedTextField
+
 from ..validators import validate_organisation_number
 
 
@@ -11,7 +13,7 @@ class Area(models.Model):
     """A district of the municipality, used to place concerns, walks and statistics."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), blank=True, max_length=TEXT_MAX)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -6,10 +6,13 @@ The rules "identity needs a legal basis" and "closed needs an outcome" live in `
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from slt.core.limits import TEXT_MAX, BirthDateValidator, DateRangeValidator, LimitedTextField
 
 from .agencies import Agency, Area
 from .fields import optional_user
@@ -96,7 +99,14 @@ class Concern(models.Model):
         blank=True,
         related_name="reported_concerns",
     )
-    age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
+    age = models.PositiveSmallIntegerField(
+        _("age"),
+        null=True,
+        blank=True,
+        validators=[
+            MaxValueValidator(25, message=_("Concerns are about children and youth: give an age of 25 or less."))
+        ],
+    )
     age_band = models.CharField(_("age band"), max_length=5, choices=AgeBand, blank=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender, default=Gender.UNKNOWN)
     school = models.ForeignKey(
@@ -112,10 +122,10 @@ class Concern(models.Model):
         Area, verbose_name=_("area"), on_delete=models.SET_NULL, null=True, blank=True, related_name="concerns"
     )
     risk_level = models.CharField(_("risk level"), max_length=10, choices=Risk, default=Risk.MODERATE)
-    observed_on = models.DateField(_("observed on"), default=timezone.localdate)
-    description = models.TextField(_("what was observed"))
+    observed_on = models.DateField(_("observed on"), default=timezone.localdate, validators=[DateRangeValidator()])
+    description = LimitedTextField(_("what was observed"), max_length=TEXT_MAX)
     full_name = models.CharField(_("name"), max_length=200, blank=True)
-    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True, validators=[BirthDateValidator()])
     legal_basis = models.CharField(_("legal basis for identity"), max_length=20, choices=IDENTITY_BASES, blank=True)
     legal_basis_detail = models.CharField(
         _("statutory provision"),
@@ -124,7 +134,7 @@ class Concern(models.Model):
         help_text=_("Name the duty or exception, e.g. the duty to report to child welfare."),
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome, blank=True)
-    outcome_note = models.TextField(_("outcome note"), blank=True)
+    outcome_note = LimitedTextField(_("outcome note"), blank=True, max_length=TEXT_MAX)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -333,7 +343,7 @@ class ConcernNote(models.Model):
         Agency, verbose_name=_("agency"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # A note's words, or the agency's name for a share, a revocation or an acknowledgement.
-    text = models.TextField(_("text"), blank=True)
+    text = LimitedTextField(_("text"), blank=True, max_length=TEXT_MAX)
     # A status change is stored as codes and put into words in the reader's language when shown.
     new_status = models.CharField(_("new status"), max_length=20, choices=ConcernStatus, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Concern.Outcome, blank=True)

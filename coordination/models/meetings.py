@@ -1,9 +1,12 @@
 """Forums (the standing SLT groups), their meetings and each meeting's agenda with minutes and decisions."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from slt.core.limits import LONG_TEXT_MAX, TEXT_MAX, DateRangeValidator, LimitedTextField
 
 from .agencies import Agency
 from .fields import optional_user
@@ -20,7 +23,7 @@ class Forum(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    mandate = models.TextField(_("mandate"), blank=True)
+    mandate = LimitedTextField(_("mandate"), blank=True, max_length=TEXT_MAX)
     member_agencies = models.ManyToManyField(
         Agency, verbose_name=_("member agencies"), blank=True, related_name="forums"
     )
@@ -43,8 +46,8 @@ class Forum(models.Model):
 class Meeting(models.Model):
     forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(_("title"), max_length=200)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(_("starts"), validators=[DateRangeValidator()])
+    ends_at = models.DateTimeField(_("ends"), validators=[DateRangeValidator()])
     location = models.CharField(_("location"), max_length=200, blank=True)
     secretary = optional_user(_("secretary"))
     invitees = models.ManyToManyField(
@@ -94,11 +97,13 @@ class Meeting(models.Model):
 
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda")
-    position = models.PositiveSmallIntegerField(_("number"), default=1)
+    position = models.PositiveSmallIntegerField(
+        _("number"), default=1, validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
-    decision = models.TextField(_("decision"), blank=True)
+    description = LimitedTextField(_("description"), blank=True, max_length=TEXT_MAX)
+    minutes = LimitedTextField(_("minutes"), blank=True, max_length=LONG_TEXT_MAX)
+    decision = LimitedTextField(_("decision"), blank=True, max_length=TEXT_MAX)
 
     class Meta:
         verbose_name = _("agenda item")

@@ -1,5 +1,12 @@
 from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
+
+from .limits import TEXT_MAX, BirthDateValidator, DateRangeValidator
+
+INTEGER_MIN, INTEGER_MAX = -(2**31), 2**31 - 1
+KEY_MIN, KEY_MAX = -(2**63), 2**63 - 1  # a primary key (BigAutoField)
 
 
 class DateInput(forms.DateInput):
@@ -23,6 +30,105 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def bound_field(name: str, field: forms.Field) -> None:
+    """Give a form field the project's bounds where it has none of its own (slt.core.limits):
+    - a date or date-and-time: a plausible range (a birth date: not in the future, at most 30 years back),
+      also as the date picker's min/max;
+    - a multi-line text: at most 5,000 characters (a model field's own max_length comes first);
+    - a whole number: what the database can store;
+    - a choice of records by id: ids the database can hold."""
+    validators = field.validators
+    if isinstance(field, forms.DateField | forms.DateTimeField):
+        if not any(isinstance(v, DateRangeValidator | BirthDateValidator) for v in validators):
+            validators.append(BirthDateValidator() if "birth" in name else DateRangeValidator())
+        validator = next(v for v in validators if isinstance(v, DateRangeValidator | BirthDateValidator))
+        earliest, latest = validator.bounds()
+        if isinstance(field.widget, DateInput):
+            field.widget.attrs.setdefault("min", earliest.isoformat())
+            field.widget.attrs.setdefault("max", latest.isoformat())
+        elif isinstance(field.widget, DateTimeInput):
+            field.widget.attrs.setdefault("min", f"{earliest.isoformat()}T00:00")
+            field.widget.attrs.setdefault("max", f"{latest.isoformat()}T23:59")
+    elif isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea) and field.max_length is None:
+        field.max_length = TEXT_MAX
+        validators.append(MaxLengthValidator(TEXT_MAX))
+        field.widget.attrs.setdefault("maxlength", str(TEXT_MAX))
+    elif isinstance(field, forms.ModelChoiceField) and not field.to_field_name:
+        _guard_keys(field)
+    elif isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField | forms.FloatField):
+        if field.max_value is None:
+            validators.append(MaxValueValidator(INTEGER_MAX))
+        if field.min_value is None:
+            validators.append(MinValueValidator(INTEGER_MIN))
+
+
+def _guard_keys(field: forms.ModelChoiceField) -> None:
+    """A choice of records by id: a value that is not an id the database can hold is an invalid choice, before
+    any query (a list of ids goes into an IN query, which the database would refuse with an error)."""
+    original = field.clean
+
+    def clean(value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if item in field.empty_values:
+                continue
+            try:
+                ok = KEY_MIN <= int(str(item).strip()) <= KEY_MAX
+            except ValueError:
+                ok = True  # not a number at all: the field's own check answers
+            if not ok:
+                raise ValidationError(
+                    field.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return original(value)
+
+    field.clean = clean
+
+
+class BoundedFieldsMixin:
+    """Every field within sensible bounds (see `bound_field`): no form lets a year 1, a year 9999, a
+    megabyte of text or a number the database cannot hold through to a service."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = getattr(getattr(self, "_meta", None), "model", None)
+        for name, field in self.fields.items():
+            if model is not None:
+                _take_model_bounds(model, name, field)
+            bound_field(name, field)
+
+
+def _take_model_bounds(model, name, field) -> None:
+    """A model field's own bounds (a MinValueValidator or MaxValueValidator on a number, a date range) go to
+    the form field as well: the message comes with the field's other errors, and the browser knows them."""
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return
+    for validator in getattr(model_field, "_validators", ()):
+        if isinstance(validator, DateRangeValidator | BirthDateValidator) and not any(
+            isinstance(v, DateRangeValidator | BirthDateValidator) for v in field.validators
+        ):
+            field.validators.append(validator)
+        elif isinstance(field, forms.IntegerField) and isinstance(validator, MinValueValidator | MaxValueValidator):
+            if validator not in field.validators:
+                field.validators.append(validator)
+            if isinstance(validator, MaxValueValidator):
+                field.max_value = validator.limit_value
+                field.widget.attrs["max"] = validator.limit_value
+            else:
+                field.min_value = validator.limit_value
+                field.widget.attrs["min"] = validator.limit_value
+
+
+class BoundedForm(BoundedFieldsMixin, forms.Form):
+    pass
+
+
+class BoundedModelForm(BoundedFieldsMixin, forms.ModelForm):
+    pass
 
 
 class FilterForm(forms.Form):

@@ -74,7 +74,7 @@ def test_a_measure_for_an_inactive_agency_is_refused(client_for, coordinator, ot
     gone = AgencyFactory(name="Nedlagt", is_active=False)
     response = client_for(coordinator).post(
         reverse("coordination:concern_measure", args=[concern.pk]),
-        {"title": "Tiltak", "responsible_agency": gone.pk, "due_date": "2999-01-01"},
+        {"title": "Tiltak", "responsible_agency": gone.pk, "due_date": "2030-01-01"},
     )
     assert response.status_code == 200
     assert not ActionItem.objects.exists()
@@ -83,10 +83,10 @@ def test_a_measure_for_an_inactive_agency_is_refused(client_for, coordinator, ot
 def test_the_agency_with_the_measure_sees_it_but_not_others(client_for, coordinator, agency_member, other_reporter):
     concern = ConcernFactory(reporter=agency_member)
     mine = ActionItem.objects.create(
-        title="Skolens tiltak", responsible_agency=agency_member.agency, due_date="2999-01-01", concern=concern
+        title="Skolens tiltak", responsible_agency=agency_member.agency, due_date="2030-01-01", concern=concern
     )
     other = ActionItem.objects.create(
-        title="Politiets tiltak", responsible_agency=other_reporter.agency, due_date="2999-01-01", concern=concern
+        title="Politiets tiltak", responsible_agency=other_reporter.agency, due_date="2030-01-01", concern=concern
     )
     page = client_for(agency_member).get(concern.get_absolute_url())
     assert mine.title in page.text

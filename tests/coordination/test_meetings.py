@@ -98,7 +98,7 @@ def test_an_action_item_needs_a_decision_first(client_for, coordinator, school):
     item = AgendaItemFactory(decision="")
     response = client_for(coordinator).post(
         reverse("coordination:agenda_item_action", args=[item.meeting.pk, item.pk]),
-        {"title": "Tiltak", "responsible_agency": school.pk, "due_date": "2999-01-01"},
+        {"title": "Tiltak", "responsible_agency": school.pk, "due_date": "2030-01-01"},
     )
     assert "Skriv vedtaket før du fordeler tiltak." in response.text
     assert not ActionItem.objects.exists()

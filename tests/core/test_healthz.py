@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_it_answers_without_sign_in_when_all_is_well():
     response = Client().get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "broker": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -19,7 +19,7 @@ def test_it_answers_503_when_the_broker_is_unreachable(monkeypatch):
     monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
     response = Client().get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "ok", "broker": "error"}
+    assert response.json() == {"status": "error", "database": "ok", "cache": "ok", "broker": "error"}
 
 
 def test_it_answers_503_when_the_database_fails(monkeypatch):

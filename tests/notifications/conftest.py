@@ -12,7 +12,9 @@ from slt.notifications.models import DispatchRun, ReminderDelivery
 from .backends import delivery_ids
 
 # A Monday. Reminders about dates go out at 07:00 Europe/Oslo.
-MONDAY = datetime(2037, 3, 2)  # far enough ahead that services checking the clock see it as the future
+# Far enough ahead that services checking the clock see it as the future, and within the ten years a date
+# may lie ahead (slt.core.limits).
+MONDAY = datetime(2036, 3, 3)
 
 
 def oslo(day: datetime, hour: int = 0, minute: int = 0) -> datetime:

@@ -120,7 +120,7 @@ def test_the_day_before_and_two_hours_before(meeting, invitee, now, run_pass):
     run_pass(starts - timedelta(days=1) + timedelta(minutes=1))
     [day_before] = sent_to(invitee, "meeting_reminder_day")
     assert day_before.subject == f"Påminnelse: møte M-{meeting.pk} i morgen"
-    assert "05.03.2037 09:00" in day_before.body  # when, in Oslo time
+    assert "06.03.2036 09:00" in day_before.body  # when, in Oslo time
     run_pass(starts - timedelta(hours=2, minutes=5))
     assert sent_to(invitee, "meeting_reminder_soon") == []
     run_pass(starts - timedelta(hours=2) + timedelta(minutes=3))

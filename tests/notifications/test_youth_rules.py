@@ -88,11 +88,11 @@ def test_follow_up_due_in_three_days_at_seven_to_the_coordinator_and_the_team_on
     rows = deliveries("youth_follow_up_due_soon")
     assert set(rows.values_list("recipient__username", flat=True)) == {youth_coordinator.username, member.username}
     assert set(rows.values_list("record_type", "record_id", "slot", "reference")) == {
-        ("youthfollowup.youthcase", following.pk, "2037-03-05", following.number)
+        ("youthfollowup.youthcase", following.pk, "2036-03-06", following.number)
     }
     [message] = sent_to(youth_coordinator, "youth_follow_up_due_soon")
     assert message.subject == f"Oppfølging om tre dager: ungdomssak {following.number}"
-    assert f"Neste oppfølging i ungdomssak {following.number} har frist 05.03.2037." in message.body
+    assert f"Neste oppfølging i ungdomssak {following.number} har frist 06.03.2036." in message.body
     assert f"http://127.0.0.1:8000/ungdomsoppfolging/{following.pk}/" in message.body
     _no_personal_data(message, following)
     for outsider in outsiders:  # the coordinator gets the Monday digest, and nothing about the case
@@ -125,7 +125,7 @@ def test_follow_up_overdue_once_a_day_for_at_most_fourteen_days(following, youth
     assert len(overdue) == 14
     assert overdue[0].subject == f"Forsinket oppfølging: ungdomssak {following.number}"
     slots = sorted(deliveries("youth_follow_up_overdue", recipient=youth_coordinator).values_list("slot", flat=True))
-    assert slots[0] == "2037-03-02" and slots[-1] == "2037-03-15"
+    assert slots[0] == "2036-03-03" and slots[-1] == "2036-03-16"
 
 
 def test_a_held_follow_up_moves_the_deadline_and_the_old_reminder_is_skipped(following, youth_coordinator):
@@ -145,7 +145,7 @@ def test_plan_due_in_three_days_to_the_coordinator(youth_coordinator, outsiders,
     run_pass(oslo(MONDAY, 7, 1))
     [message] = sent_to(youth_coordinator, "youth_plan_due")
     assert message.subject == f"Ungdomsplan om tre dager: ungdomssak {case.number}"
-    assert f"Ungdomsplanen i ungdomssak {case.number} har frist 05.03.2037." in message.body
+    assert f"Ungdomsplanen i ungdomssak {case.number} har frist 06.03.2036." in message.body
     _no_personal_data(message, case)
     assert set(deliveries("youth_plan_due").values_list("recipient_id", flat=True)) == {youth_coordinator.pk}
 
@@ -155,7 +155,7 @@ def test_period_ending_in_thirty_days(following, youth_coordinator, member, run_
     run_pass(oslo(MONDAY, 7, 1))
     [message] = sent_to(youth_coordinator, "youth_period_ending")
     assert message.subject == f"Oppfølgingsperioden slutter om 30 dager: ungdomssak {following.number}"
-    assert f"Oppfølgingsperioden i ungdomssak {following.number} slutter 01.04.2037." in message.body
+    assert f"Oppfølgingsperioden i ungdomssak {following.number} slutter 02.04.2036." in message.body
     assert sent_to(member, "youth_period_ending")[0].subject == (
         f"Follow-up period ends in 30 days: youth case {following.number}"
     )

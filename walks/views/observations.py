@@ -14,7 +14,9 @@ from .maps import map_settings, points
 
 def observation_create(request, pk):
     walk = selectors.get_walk_for_observation(request.user, pk)
-    form = ObservationForm(request.POST or None, request.FILES or None)
+    # Bound on every POST, even an empty one (an unbound form has no errors to show, nor cleaned data).
+    posted = request.method == "POST"
+    form = ObservationForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and walk.is_open_for_observations and form.is_valid():
         data = form.cleaned_data
         saved, _observation = form_service(
@@ -40,7 +42,8 @@ def observation_create(request, pk):
                 _("Observation %(number)d was saved. Add the next one, or go back to the walk.") % {"number": number},
             )
             return redirect("walks:observation_create", pk=walk.pk)
-    if request.method == "POST" and not walk.is_open_for_observations:
+    if posted and not walk.is_open_for_observations:
+        form.is_valid()  # the fields are checked as well (and add_error needs the cleaned data)
         form.add_error(None, _("The walk is closed; observations can no longer be added."))
     if request.method == "POST":
         messages.error(request, _("The observation was not saved. Correct the fields marked below."))

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.limits import TEXT_MAX, BirthDateValidator, DateRangeValidator, LimitedTextField
+
 from ..dates import week_end
 from ..states import CLOSED_STATES, OPEN_STATES, CaseState
 
@@ -83,12 +85,12 @@ class YouthCase(models.Model):
     family_name = models.CharField(_("family name"), max_length=100)
     initials = models.CharField(_("initials"), max_length=8, editable=False)
     # Empty only once the case is anonymised (the referral form requires it).
-    birth_date = models.DateField(_("birth date"), null=True)
+    birth_date = models.DateField(_("birth date"), null=True, validators=[BirthDateValidator()])
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     # The referral.
-    referred_on = models.DateField(_("referred on"))
+    referred_on = models.DateField(_("referred on"), validators=[DateRangeValidator()])
     prosecutor_name = models.CharField(_("prosecutor"), max_length=200)
     prosecutor_office = models.CharField(
         _("prosecuting authority"),
@@ -104,8 +106,8 @@ class YouthCase(models.Model):
     plan_due = models.DateField(_("plan due"), null=True, blank=True, editable=False)
     next_follow_up_due = models.DateField(_("next follow-up due"), null=True, blank=True, editable=False)
     # The end.
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    end_note = models.TextField(_("about the end"), blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True, validators=[DateRangeValidator()])
+    end_note = LimitedTextField(_("about the end"), blank=True, max_length=TEXT_MAX)
     retain_until = models.DateField(
         _("retain until"),
         null=True,

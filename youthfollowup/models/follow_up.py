@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.limits import LONG_TEXT_MAX, TEXT_MAX, DateRangeValidator, LimitedTextField
+
 from .cases import YouthCase
 from .plans import PlanMeasure
 
@@ -15,10 +17,12 @@ class FollowUpMeeting(models.Model):
     case = models.ForeignKey(
         YouthCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="follow_up_meetings"
     )
-    starts_at = models.DateTimeField(_("time"))
+    starts_at = models.DateTimeField(_("time"), validators=[DateRangeValidator()])
     place = models.CharField(_("place"), max_length=200, blank=True)
     held = models.BooleanField(_("held"), default=False)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("How it is going: progress against the plan."))
+    summary = LimitedTextField(
+        _("summary"), blank=True, help_text=_("How it is going: progress against the plan."), max_length=LONG_TEXT_MAX
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("registered by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -57,7 +61,7 @@ class ProgressNote(models.Model):
     measure = models.ForeignKey(
         PlanMeasure, verbose_name=_("measure"), on_delete=models.CASCADE, null=True, blank=True, related_name="notes"
     )
-    text = models.TextField(_("note"))
+    text = LimitedTextField(_("note"), max_length=TEXT_MAX)
     drug_test = models.CharField(
         _("drug test"),
         max_length=10,
@@ -107,8 +111,8 @@ class Breach(models.Model):
         blank=True,
         related_name="breaches",
     )
-    occurred_on = models.DateField(_("date of the breach"))
-    description = models.TextField(_("what happened"))
+    occurred_on = models.DateField(_("date of the breach"), validators=[DateRangeValidator()])
+    description = LimitedTextField(_("what happened"), max_length=TEXT_MAX)
     reaction = models.CharField(_("reaction"), max_length=20, choices=Reaction)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"

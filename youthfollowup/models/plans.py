@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.limits import TEXT_MAX, DateRangeValidator, LimitedTextField
+
 from .cases import YouthCase
 
 
@@ -14,8 +16,8 @@ class PlanMeeting(models.Model):
     case = models.OneToOneField(
         YouthCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="plan_meeting"
     )
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(_("starts"), validators=[DateRangeValidator()])
+    ends_at = models.DateTimeField(_("ends"), validators=[DateRangeValidator()])
     place = models.CharField(_("place"), max_length=200)
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -24,10 +26,11 @@ class PlanMeeting(models.Model):
         related_name="youth_plan_meetings",
         help_text=_("They join the follow-up team and can read the case and fetch the meeting for their calendar."),
     )
-    other_participants = models.TextField(
+    other_participants = LimitedTextField(
         _("other participants"),
         blank=True,
         help_text=_("Those who are not users: the youth, the guardians, the victim, a lawyer …"),
+        max_length=TEXT_MAX,
     )
     planned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("planned by"), on_delete=models.PROTECT, related_name="+"
@@ -54,9 +57,9 @@ class YouthPlan(models.Model):
     """The youth plan: its aim and measures. Approval starts the period, which lasts at most one year."""
 
     case = models.OneToOneField(YouthCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="plan")
-    goals = models.TextField(_("aim of the plan"), blank=True)
-    approved_on = models.DateField(_("approved on"), null=True, blank=True)
-    period_end = models.DateField(_("period ends"), null=True, blank=True)
+    goals = LimitedTextField(_("aim of the plan"), blank=True, max_length=TEXT_MAX)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True, validators=[DateRangeValidator()])
+    period_end = models.DateField(_("period ends"), null=True, blank=True, validators=[DateRangeValidator()])
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("approved by"),
@@ -115,7 +118,7 @@ class PlanMeasure(models.Model):
 
     plan = models.ForeignKey(YouthPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="measures")
     kind = models.CharField(_("measure"), max_length=20, choices=MeasureKind)
-    details = models.TextField(_("details"))
+    details = LimitedTextField(_("details"), max_length=TEXT_MAX)
     responsible_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible person"),
@@ -132,8 +135,8 @@ class PlanMeasure(models.Model):
         blank=True,
         related_name="+",
     )
-    starts_on = models.DateField(_("starts"))
-    ends_on = models.DateField(_("ends"))
+    starts_on = models.DateField(_("starts"), validators=[DateRangeValidator()])
+    ends_on = models.DateField(_("ends"), validators=[DateRangeValidator()])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("added by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -1,9 +1,12 @@
 """What the referral, the consents and the prosecutor's decision add to a case."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from slt.core.limits import TEXT_MAX, DateRangeValidator, LimitedTextField
 
 from .cases import YouthCase
 
@@ -59,8 +62,8 @@ class Offence(models.Model):
     MaxPenalty = MaxPenalty
 
     case = models.ForeignKey(YouthCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="offences")
-    description = models.TextField(_("description"))
-    committed_on = models.DateField(_("date of the offence"))
+    description = LimitedTextField(_("description"), max_length=TEXT_MAX)
+    committed_on = models.DateField(_("date of the offence"), validators=[DateRangeValidator()])
     police_case_number = models.CharField(_("police case number"), max_length=40, blank=True)
     max_penalty_months = models.PositiveSmallIntegerField(
         _("statutory maximum penalty"), choices=MaxPenalty, help_text=_("The maximum the penal provision allows.")
@@ -105,13 +108,13 @@ class Consent(models.Model):
         related_name="consents",
         help_text=_("Empty: the youth's own consent."),
     )
-    given_on = models.DateField(_("given on"))
+    given_on = models.DateField(_("given on"), validators=[DateRangeValidator()])
     method = models.CharField(_("how it was given"), max_length=12, choices=ConsentMethod)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True, validators=[DateRangeValidator()])
     withdrawal_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("withdrawal recorded by"),
@@ -170,15 +173,16 @@ class ProsecutorDecision(models.Model):
     Outcome = DecisionOutcome
 
     case = models.OneToOneField(YouthCase, verbose_name=_("case"), on_delete=models.CASCADE, related_name="decision")
-    decided_on = models.DateField(_("decided on"))
+    decided_on = models.DateField(_("decided on"), validators=[DateRangeValidator()])
     outcome = models.CharField(_("decision"), max_length=12, choices=DecisionOutcome)
     prosecutor_name = models.CharField(_("prosecutor"), max_length=200)
-    conditions = models.TextField(_("conditions"), blank=True)
+    conditions = LimitedTextField(_("conditions"), blank=True, max_length=TEXT_MAX)
     period_months = models.PositiveSmallIntegerField(
         _("period (months)"),
         null=True,
         blank=True,
         help_text=_("The follow-up lasts at most one year (12 months)."),
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
     )
     penalty_warning_confirmed = models.BooleanField(_("decided despite the local penalty rule"), default=False)
     recorded_by = models.ForeignKey(
