@@ -131,7 +131,7 @@ def concern_access_log(user, concern, *, limit=100) -> QuerySet[AuditEvent]:
         return AuditEvent.objects.none()
     return AuditEvent.objects.filter(
         object_type="coordination.concern", object_id=str(concern.pk), action=AuditEvent.Action.VIEW
-    ).select_related("agency")[:limit]
+    ).select_related("agency", "actor")[:limit]
 
 
 def concern_inbox(user, *, limit=10) -> QuerySet[ConcernShare]:

@@ -93,7 +93,9 @@ def test_coordinators_see_who_opened_the_concern(client_for, coordinator, police
     coordinator_page = client_for(coordinator).get(concern.get_absolute_url())
     assert "Hvem har åpnet bekymringen" in coordinator_page.text
     log = coordinator_page.text.split("Hvem har åpnet bekymringen")[1]
-    assert "politi" in log and police.agency.name in log
+    # the person's name and agency, not a username
+    assert police.get_full_name() in log and police.agency.name in log
+    assert f"· {police.username}" not in log
 
     police_page = client_for(police).get(concern.get_absolute_url())
     assert "Hvem har åpnet bekymringen" not in police_page.text
