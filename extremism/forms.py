@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, Area, Concern, LegalBasis
 from slt.accounts.models import User
-from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm
+from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm
 
 from .models import Case, GuideSection, Measure, Step, WarningSign
 
@@ -111,7 +111,7 @@ class MoveForm(BoundedForm):
         if case is not None:
             allowed = set(case.allowed_moves)
             # The list offers the allowed moves; the service refuses any other, whatever is posted.
-            self.fields["to_step"].widget.choices = [("", "---------")] + [
+            self.fields["to_step"].widget.choices = [("", CHOOSE)] + [
                 (v, label) for v, label in Step.choices if v in allowed
             ]
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency
-from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm, TimeInput
+from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm, TimeInput
 from slt.core.limits import LONG_TEXT_MAX
 
 from .models import (
@@ -83,16 +83,16 @@ class ReferralForm(BoundedForm):
     offence_committed_on = forms.DateField(label=_("Date of the offence"), widget=DateInput())
     offence_police_case_number = forms.CharField(label=_("Police case number"), max_length=40, required=False)
     offence_max_penalty_months = _choice(
-        _("Statutory maximum penalty"), [("", "---------"), *MaxPenalty.choices], coerce=int
+        _("Statutory maximum penalty"), [("", CHOOSE), *MaxPenalty.choices], coerce=int
     )
 
     guardian_name = forms.CharField(label=_("Guardian's name"), max_length=200)
-    guardian_relation = _choice(_("Guardian's relation"), [("", "---------"), *GuardianRelation.choices])
+    guardian_relation = _choice(_("Guardian's relation"), [("", CHOOSE), *GuardianRelation.choices])
     guardian_phone = forms.CharField(label=_("Guardian's phone"), max_length=30, required=False)
     guardian_email = forms.EmailField(label=_("Guardian's e-mail"), required=False)
     guardian2_name = forms.CharField(label=_("Second guardian's name"), max_length=200, required=False)
     guardian2_relation = _choice(
-        _("Second guardian's relation"), [("", "---------"), *GuardianRelation.choices], required=False
+        _("Second guardian's relation"), [("", CHOOSE), *GuardianRelation.choices], required=False
     )
     guardian2_phone = forms.CharField(label=_("Second guardian's phone"), max_length=30, required=False)
     guardian2_email = forms.EmailField(label=_("Second guardian's e-mail"), required=False)
@@ -211,7 +211,7 @@ class DecisionForm(BoundedForm):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", "---------")] + [(n, _("%(n)d months") % {"n": n}) for n in range(1, 13)],
+        choices=[("", CHOOSE)] + [(n, _("%(n)d months") % {"n": n}) for n in range(1, 13)],
         help_text=_("The follow-up lasts at most one year."),
         error_messages={"invalid_choice": _("The period is 1 to 12 months.")},
     )
@@ -281,7 +281,7 @@ class MeasureForm(BoundedModelForm):
 
     def __init__(self, *args, team_users, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", "---------"), *MeasureKind.choices]
+        self.fields["kind"].choices = [("", CHOOSE), *MeasureKind.choices]
         self.fields["responsible_user"].queryset = team_users
         self.fields["responsible_user"].help_text = _("A member of the follow-up team.")
         self.fields["responsible_agency"].queryset = Agency.objects.filter(is_active=True).order_by("name")

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm
+from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm
 
 from ..models import Agency, Area, Concern, ConcernCategory, LegalBasis
 
@@ -84,7 +84,7 @@ class ConcernShareForm(BoundedForm):
         super().__init__(*args, **kwargs)
         # Inactive agencies are offered no more, but a tampered id still reaches the service's clear message.
         self.fields["agency"].queryset = Agency.objects.order_by("name")
-        self.fields["agency"].widget.choices = [("", "---------")] + [
+        self.fields["agency"].widget.choices = [("", CHOOSE)] + [
             (a.pk, a.name) for a in Agency.objects.filter(is_active=True).order_by("name")
         ]
         if not concern.has_identity:

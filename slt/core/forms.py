@@ -98,6 +98,22 @@ class BoundedFieldsMixin:
             if model is not None:
                 _take_model_bounds(model, name, field)
             bound_field(name, field)
+            choose_placeholder(field)
+
+
+DASHES = "---------"
+CHOOSE = _("Choose …")
+
+
+def choose_placeholder(field: forms.Field) -> None:
+    """A drop-down's empty choice reads "Velg …" instead of Django's "---------"."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DASHES:  # None on a multiple choice
+            field.empty_label = CHOOSE
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0] == ("", DASHES):
+            field.choices = [("", CHOOSE), *choices[1:]]
 
 
 def _take_model_bounds(model, name, field) -> None:
@@ -138,6 +154,7 @@ class FilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            choose_placeholder(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"

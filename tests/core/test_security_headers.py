@@ -265,3 +265,14 @@ def test_every_observation_category_has_its_colour_class():
     for category, colour in Observation.COLOURS.items():
         assert f".category-{category.value}, .share-bar > .category-{category.value} {{ background: {colour}; }}" in css
     assert all(f".w-pct-{n} {{ width: {n}%; }}" in css for n in range(101))
+
+
+def test_no_drop_down_offers_django_s_dashes(demo_site):
+    """Every select of the site starts with "Velg …" (or the list's own "Alle"), never "---------". Django
+    admin is left to its own conventions."""
+    for user in demo_site:
+        client = Client()
+        client.force_login(user)
+        for visit in crawl(client, start=START + tuple(demo_site[user])):
+            if visit.body and not visit.url.startswith("/admin/"):
+                assert "---------" not in visit.body, f"{visit.url} as {user.username}"
