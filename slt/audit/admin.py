@@ -1,23 +1,15 @@
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+from .selectors import record_type_label
 
 
 def role_label(code: str) -> str:
     """A role code as the admin reads it ("coordinator" → "SLT-koordinator")."""
     roles = dict(get_user_model().Role.choices)
     return str(roles.get(code, code))
-
-
-def record_type_label(label: str) -> str:
-    """A record type ("coordination.concern") as its model's name ("bekymring"); the code when unknown."""
-    try:
-        return str(apps.get_model(label)._meta.verbose_name)
-    except (LookupError, ValueError):
-        return label
 
 
 class RoleFilter(admin.SimpleListFilter):

@@ -25,7 +25,7 @@ def test_csv_lists_the_observations(client_for, coordinator, walk, observations)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["id", "category", "category_label"]
+    assert rows[0][:3] == ["Nummer", "Kategorikode", "Kategori"]  # in the user's language
     assert len(rows) == 3
     assert rows[1][1:4] == ["lighting", "Belysning", "Mørk sti ved bekken"]
     assert rows[1][-1] == "Nye master"

@@ -91,19 +91,21 @@ def walk_report_pdf_view(request, pk):
     return response
 
 
-CSV_HEADER = [
-    "id",
-    "category",
-    "category_label",
-    "description",
-    "safety_rating",
-    "suggested_measure",
-    "latitude",
-    "longitude",
-    "recorded_at",
-    "photos",
-    "action_items",
-]
+def csv_header() -> list[str]:
+    """The columns, in the reader's language (a spreadsheet shows them as they are)."""
+    return [
+        _("Number"),
+        _("Category code"),
+        _("Category"),
+        _("Description"),
+        _("Safety (1–5)"),
+        _("Suggested measure"),
+        _("Latitude"),
+        _("Longitude"),
+        _("Recorded"),
+        _("Photos"),
+        _("Action items"),
+    ]
 
 
 def observations_csv(request, pk):
@@ -113,7 +115,7 @@ def observations_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="{_filename(walk, "csv")}"'
     response.write("\ufeff")  # so that spreadsheet programs read æøå right
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(CSV_HEADER)
+    writer.writerow(csv_header())
     for observation in observations:
         writer.writerow(
             [
