@@ -29,6 +29,14 @@ def test_it_filters_by_status(client_for, coordinator):
     assert "Planlagt vandring" not in response.text
 
 
+def test_an_empty_filtered_list_says_so_and_an_empty_list_says_there_are_none(client_for, coordinator):
+    assert "Ingen trygghetsvandringer ennå." in client_for(coordinator).get(URL).text
+    SafetyWalkFactory(title="Planlagt vandring")
+    filtered = client_for(coordinator).get(URL, {"status": "published"}).text
+    assert "Ingen trygghetsvandringer med denne statusen." in filtered
+    assert "ennå" not in filtered
+
+
 def test_only_those_who_may_plan_see_the_plan_button(client_for, coordinator, steering, admin):
     plan = reverse("walks:walk_create")
     assert plan in client_for(coordinator).get(URL).text
