@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slt.core.limits import LONG_TEXT_MAX, TEXT_MAX, DateRangeValidator, LimitedTextField
@@ -93,6 +94,10 @@ class Meeting(models.Model):
     @property
     def minutes_approved(self):
         return self.minutes_approved_at is not None
+
+    @property
+    def has_started(self):
+        return self.starts_at <= timezone.now()
 
 
 class AgendaItem(models.Model):

@@ -123,7 +123,18 @@ def _meeting_form(request, meeting, initial):
 def meeting_detail(request, pk):
     meeting = selectors.get_meeting_for_user(request.user, pk)
     can_change = permissions.can_change_meeting(request.user, meeting)
-    context = {"meeting": meeting, "can_change": can_change, "agenda": list(meeting.agenda.all())}
+    agenda = list(meeting.agenda.all())
+    context = {
+        "meeting": meeting,
+        "can_change": can_change,
+        "agenda": agenda,
+        # "Approve minutes" once the meeting has started and something is written down to approve.
+        "can_approve": can_change
+        and not meeting.minutes_approved
+        and not meeting.cancelled_at
+        and meeting.has_started
+        and any(item.minutes or item.decision for item in agenda),
+    }
     if can_change and not meeting.minutes_approved:
         context["agenda_form"] = AgendaItemForm()
         context["attendance_form"] = AttendanceForm(meeting=meeting)
