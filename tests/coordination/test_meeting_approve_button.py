@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import AgendaItem
@@ -35,3 +36,16 @@ def test_approved_minutes_are_not_offered_again(client_for, coordinator):
     meeting.minutes_approved_at = timezone.now()
     meeting.save(update_fields=["minutes_approved_at"])
     assert BUTTON not in client_for(coordinator).get(meeting.get_absolute_url()).text
+
+
+def test_printed_minutes_mark_a_draft_in_the_title_and_approved_minutes_not(client_for, coordinator):
+    meeting = _meeting(started=True, minutes=True)
+    url = reverse("coordination:meeting_minutes", args=[meeting.pk])
+    draft = client_for(coordinator).get(url).text
+    heading = draft.split("<h1", 1)[1].split("</h1>", 1)[0]
+    assert "Utkast – ikke godkjent" in heading and draft.count("Utkast – ikke godkjent") == 1
+
+    meeting.minutes_approved_at, meeting.minutes_approved_by = timezone.now(), coordinator
+    meeting.save(update_fields=["minutes_approved_at", "minutes_approved_by"])
+    approved = client_for(coordinator).get(url).text
+    assert "Utkast" not in approved and "Godkjent" in approved
