@@ -15,6 +15,8 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# Debugging shows the product's own 404 page too; DJANGO_DEBUG_TECHNICAL_404=1 brings back Django's.
+DEBUG_TECHNICAL_404 = env.bool("DJANGO_DEBUG_TECHNICAL_404", default=False)
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "slt.core.security.ContentSecurityPolicyMiddleware",
     "slt.core.security.NoStoreMiddleware",
     "slt.audit.middleware.RequestIdMiddleware",
+    "slt.core.middleware.ProductNotFoundPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
