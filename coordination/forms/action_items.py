@@ -6,6 +6,21 @@ from slt.core.forms import BoundedForm, DateInput, FilterForm
 
 from ..models import ActionItem, Agency
 
+SHORT_TITLE = 80
+
+
+def short_title(text: str, limit: int = SHORT_TITLE) -> str:
+    """A title proposed from a decision: its first sentence, cut at a word within `limit` characters."""
+    first = " ".join(text.split())
+    for end in (". ", "! ", "? ", "; "):
+        if end in first:
+            first = first.split(end, 1)[0]
+    first = first.rstrip(".!?;: ")
+    if len(first) <= limit:
+        return first
+    cut = first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ")
+    return f"{cut}…"
+
 
 class ActionItemForm(BoundedForm):
     """What a measure is, who has it and its deadline. The rules (deadline, active agency) are the service's."""

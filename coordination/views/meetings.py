@@ -12,6 +12,7 @@ from slt.core.shortcuts import form_service, message_service
 
 from .. import ical, permissions, selectors, services
 from ..forms import ActionItemForm, AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
+from ..forms.action_items import short_title
 from ..models import AgendaItem, Forum, Meeting
 from .action_items import action_item_form_page
 
@@ -235,7 +236,10 @@ def agenda_item_action(request, pk, item_pk):
     item = selectors.get_agenda_item_for_change(request.user, pk, item_pk)
     return action_item_form_page(
         request,
-        ActionItemForm(request.POST or None, initial={"title": item.decision[:200]}),
+        # A short title to edit; the whole decision goes into the description.
+        ActionItemForm(
+            request.POST or None, initial={"title": short_title(item.decision), "description": item.decision}
+        ),
         services.decision_action_item_create,
         success=_("The action item was created."),
         cancel_url=item.get_absolute_url(),
