@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import HRFlowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .models import Observation
@@ -251,15 +252,41 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
             story.append(_p(_("Suggested measure: %(text)s") % {"text": observation.suggested_measure}, cell))
         story.append(HRFlowable(width="100%", thickness=0.25, color=colors.lightgrey, spaceBefore=2, spaceAfter=4))
 
-    def footer(canvas, document):
-        canvas.saveState()
-        canvas.setFont(font, 7.5)
-        canvas.drawString(16 * mm, 9 * mm, f"{walk.title} · SLT")
-        canvas.drawRightString(A4[0] - 16 * mm, 9 * mm, _("Page %(number)d") % {"number": document.page})
-        canvas.restoreState()
+    def footer(page_canvas, number, total):
+        page_canvas.saveState()
+        page_canvas.setFont(font, 7.5)
+        page_canvas.drawString(16 * mm, 9 * mm, f"{walk.title} · SLT")
+        page_canvas.drawRightString(
+            A4[0] - 16 * mm, 9 * mm, _("Page %(number)d of %(total)d") % {"number": number, "total": total}
+        )
+        page_canvas.restoreState()
 
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, canvasmaker=numbered_canvas(footer))
     return out.getvalue()
+
+
+def numbered_canvas(footer):
+    """A canvas that holds its pages back until the document is complete, so that each page's footer can
+    say "Side 2 av 5"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, page in enumerate(self._pages, start=1):
+                self.__dict__.update(page)
+                footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def _table_style():

@@ -68,3 +68,15 @@ def test_anonymous_visitors_get_no_pdf(client, published_walk):
     response = client.get(reverse("walks:walk_report_pdf", args=[published_walk.pk]))
     assert response.status_code == 302
     assert not AuditEvent.objects.filter(action="export").exists()
+
+
+def test_each_page_says_which_page_of_how_many(client_for, coordinator, published_walk):
+    for n in range(40):  # enough observations for several pages
+        ObservationFactory(walk=published_walk, category="litter", description=f"Søppel ved benk {n} " * 20)
+    response = client_for(coordinator).get(reverse("walks:walk_report_pdf", args=[published_walk.pk]))
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    pages = PdfReader(BytesIO(content)).pages
+    total = len(pages)
+    assert total >= 3
+    for number, page in enumerate(pages, start=1):
+        assert f"Side {number} av {total}" in page.extract_text()
