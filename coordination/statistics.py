@@ -138,7 +138,7 @@ def concern_statistics(*, months=DEFAULT_MONTHS, today=None):
         "area_rows": area_rows,
         "status_rows": status_rows,
         "chart": {
-            "months": [date_format(m, "M Y") for m in month_keys],
+            "months": [date_format(m, "b Y") for m in month_keys],
             "month_datasets": month_datasets,
             "areas": [name for name, _n in area_counts],
             "area_values": [chart_value(n) for _name, n in area_counts],
