@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "slt.core.context_processors.navigation",
+                "slt.core.context_processors.branding",
                 "slt.notifications.context_processors.unread_notices",
                 "slt.accounts.context_processors.sign_in",
             ],
@@ -218,6 +219,11 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# The municipality that runs the installation: its name and logo (a PNG under static/) on pages, reports,
+# minutes and Django admin (slt.core.branding).
+SLT_MUNICIPALITY_NAME = env.str("SLT_MUNICIPALITY_NAME", default="Sandnes kommune")
+SLT_MUNICIPALITY_LOGO = env.str("SLT_MUNICIPALITY_LOGO", default="img/kommune-logo.png")
 
 # Safety walks: map tiles from a configurable server (no CDN for code; tiles may be unavailable and the map still works).
 WALKS_TILE_URL = env.str("WALKS_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -11,3 +11,9 @@ def navigation(request):
             for entry in registry.menu_for(user)
         ]
     }
+
+
+def branding(request):
+    from .branding import logo_url, municipality_name
+
+    return {"municipality_name": municipality_name(), "municipality_logo_url": logo_url()}
