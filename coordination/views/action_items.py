@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -41,9 +41,7 @@ def action_item_export(request):
             raise Http404
         filters["agency"] = request.user.agency
     items = selectors.action_item_list(request.user, **filters)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tiltak-{timezone.localdate():%Y-%m-%d}.csv"'
-    exports.write_action_items_csv(response, items, request)
+    response = exports.action_items_csv(f"tiltak-{timezone.localdate():%Y-%m-%d}.csv", items, request)
     record_export(actor=request.user, object_type="coordination.actionitem")
     return response
 

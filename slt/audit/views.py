@@ -1,16 +1,13 @@
 """The access log of one user for an administrator: what the user opened or exported in a period, for a data
 subject's access request (or an inquiry). The CSV export is itself audited."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slt.core.pagination import paginate
-from slt.core.spreadsheet import csv_cell
+from slt.core.spreadsheet import csv_response
 
 from . import selectors, services
 from .forms import AccessReportForm
@@ -57,31 +54,29 @@ def access_report_csv(request):
     if events is None:
         return access_report(request)
     data = form.cleaned_data
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="tilgangslogg-{data["user"].pk}-{data["start"]:%Y-%m-%d}-{data["end"]:%Y-%m-%d}.csv"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")  # Excel reads UTF-8 with the byte order mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [_("Time"), _("User"), _("Action"), _("Record type"), _("Record id"), _("Request id"), _("IP address")]
-    )
-    rows = 0
-    for event in events.iterator(chunk_size=2000):
-        writer.writerow(
-            [
+    written = 0
+
+    def lines():
+        nonlocal written
+        for event in events.iterator(chunk_size=2000):
+            written += 1
+            yield [
                 timezone.localtime(event.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-                csv_cell(event.actor_username),
+                event.actor_username,
                 event.get_action_display(),
-                csv_cell(selectors.record_type_label(event.object_type)),
-                csv_cell(_record_ids(event)),
-                csv_cell(event.request_id),
+                selectors.record_type_label(event.object_type),
+                _record_ids(event),
+                event.request_id,
                 event.ip or "",
             ]
-        )
-        rows += 1
+
+    response = csv_response(
+        f"tilgangslogg-{data['user'].pk}-{data['start']:%Y-%m-%d}-{data['end']:%Y-%m-%d}.csv",
+        [_("Time"), _("User"), _("Action"), _("Record type"), _("Record id"), _("Request id"), _("IP address")],
+        lines(),
+    )
+    response["Cache-Control"] = "private, no-store"
     services.access_report_exported(
-        actor=request.user, subject=data["user"], start=data["start"], end=data["end"], rows=rows
+        actor=request.user, subject=data["user"], start=data["start"], end=data["end"], rows=written
     )
     return response

@@ -1,6 +1,5 @@
 """The walk's report: the page, publishing it, and the exports (PDF, CSV, GeoJSON), each one audited."""
 
-import csv
 import json
 
 from django.contrib import messages
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from slt.audit.services import record_export
 from slt.core.shortcuts import form_service
-from slt.core.spreadsheet import csv_cell
+from slt.core.spreadsheet import csv_cell, csv_response
 
 from .. import selectors, services
 from ..forms import PublishForm
@@ -111,27 +110,23 @@ def csv_header() -> list[str]:
 def observations_csv(request, pk):
     walk = selectors.get_walk_for_user(request.user, pk)
     observations = selectors.observations_for_walk(walk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(walk, "csv")}"'
-    response.write("\ufeff")  # so that spreadsheet programs read æøå right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(csv_header())
-    for observation in observations:
-        writer.writerow(
-            [
-                observation.pk,
-                observation.category,
-                observation.get_category_display(),
-                csv_cell(observation.description),
-                observation.safety_rating,
-                csv_cell(observation.suggested_measure),
-                observation.latitude,
-                observation.longitude,
-                timezone.localtime(observation.created_at).isoformat(timespec="minutes"),
-                len(observation.photos.all()),
-                ", ".join(csv_cell(item.title) for item in observation.action_items.all()),
-            ]
-        )
+    rows = [
+        [
+            observation.pk,
+            observation.category,
+            observation.get_category_display(),
+            observation.description,
+            observation.safety_rating,
+            observation.suggested_measure,
+            observation.latitude,
+            observation.longitude,
+            timezone.localtime(observation.created_at).strftime("%Y-%m-%d %H:%M"),
+            len(observation.photos.all()),
+            ", ".join(csv_cell(item.title) for item in observation.action_items.all()),
+        ]
+        for observation in observations
+    ]
+    response = csv_response(_filename(walk, "csv"), csv_header(), rows)
     record_export(actor=request.user, obj=walk)
     return response
 
