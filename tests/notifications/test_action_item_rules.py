@@ -67,7 +67,7 @@ def test_overdue_once_a_day_for_at_most_fourteen_days(agency, worker, run_pass):
         run_pass(moment + timedelta(minutes=5))  # a second pass the same morning adds nothing
     overdue = sent_to(worker, "action_item_overdue")
     assert len(overdue) == 14
-    assert overdue[0].subject == f"Forsinket: tiltak T-{item.pk}"
+    assert overdue[0].subject == f"Forfalt: tiltak T-{item.pk}"
     slots = sorted(deliveries("action_item_overdue").values_list("slot", flat=True))
     assert slots[0] == "2036-03-03" and slots[-1] == "2036-03-16"
 

@@ -44,7 +44,7 @@ def test_a_share_notifies_the_agency_with_a_neutral_subject(concern, child_welfa
     ConcernShareFactory(concern=concern, agency=child_welfare, shared_at=now - timedelta(minutes=2))
     run_pass(now)
     [message] = sent_to(caseworker, "concern_shared")
-    assert message.subject == "Ny bekymring delt med din virksomhet — 2037-0042"
+    assert message.subject == "Ny bekymring delt med aktøren din — 2037-0042"
     assert concern.description not in message.body and concern.description not in message.alternatives[0][0]
     assert f"http://127.0.0.1:8000/bekymringer/{concern.pk}/" in message.body
     assert sent_to(outsider) == []

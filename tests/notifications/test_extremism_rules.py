@@ -130,7 +130,7 @@ def test_overdue_once_a_day_for_at_most_fourteen_days(case, contact, responsible
         run_pass(moment + timedelta(minutes=5))  # a second pass the same morning adds nothing
     overdue = sent_to(contact, "extremism_measure_overdue")
     assert len(overdue) == 14
-    assert overdue[0].subject == f"Forsinket: et tiltak i sak {case.reference}"
+    assert overdue[0].subject == f"Forfalt: et tiltak i sak {case.reference}"
     slots = sorted(deliveries("extremism_measure_overdue", recipient=contact).values_list("slot", flat=True))
     assert slots[0] == "2036-03-03" and slots[-1] == "2036-03-16"
 

@@ -80,7 +80,7 @@ def test_a_share_keeps_its_own_e_mail_beside_the_grouped_reminders(agency, run_p
     run_pass(oslo(MONDAY, 7, 1))
 
     subjects = sorted(message.subject for message in mail.outbox if message.to == [teacher.email])
-    assert subjects == ["Ny bekymring delt med din virksomhet — 2037-0042", "SLT: 2 påminnelser"]
+    assert subjects == ["Ny bekymring delt med aktøren din — 2037-0042", "SLT: 2 påminnelser"]
     share = deliveries("concern_shared", recipient=teacher).get()
     (share_mail,) = [m for m in mail.outbox if m.to == [teacher.email] and "2037-0042" in m.subject]
     assert delivery_ids(share_mail) == [share.pk]

@@ -30,7 +30,7 @@ def test_the_list_shows_only_my_notices_with_their_text_in_my_language(client_fo
     NoticeFactory(recipient=someone_else, reference="2037-0999")
     response = client_for(owner).get(LIST)
     assert response.status_code == 200
-    assert "Bekymring 2037-0001 er delt med din virksomhet." in response.text
+    assert "Bekymring 2037-0001 er delt med aktøren din." in response.text
     assert "2037-0999" not in response.text
     assert f'href="{mine.url}"' in response.text
     assert 'aria-label="Varsler (1 ulest)"' in response.text

@@ -123,7 +123,7 @@ def test_follow_up_overdue_once_a_day_for_at_most_fourteen_days(following, youth
         run_pass(moment + timedelta(minutes=5))  # a second pass the same morning adds nothing
     overdue = sent_to(youth_coordinator, "youth_follow_up_overdue")
     assert len(overdue) == 14
-    assert overdue[0].subject == f"Forsinket oppfølging: ungdomssak {following.number}"
+    assert overdue[0].subject == f"Forfalt oppfølging: ungdomssak {following.number}"
     slots = sorted(deliveries("youth_follow_up_overdue", recipient=youth_coordinator).values_list("slot", flat=True))
     assert slots[0] == "2036-03-03" and slots[-1] == "2036-03-16"
 

@@ -46,6 +46,6 @@ def test_overdue_follow_up_and_plan_deadlines_are_marked(client_for, youth_coord
     waiting = refer(youth_coordinator, given="Per", family="Hansen")
     html = client_for(youth_coordinator).get(URL).text
     row = html.split(case.number)[1].split("</tr>")[0]
-    assert "forsinket" in row and f"{case.next_follow_up_due:%d.%m.%Y}" in row
+    assert "forfalt" in row and f"{case.next_follow_up_due:%d.%m.%Y}" in row
     other = html.split(waiting.number)[1].split("</tr>")[0]
-    assert "forsinket" not in other and "P.H." in other
+    assert "forfalt" not in other and "P.H." in other
