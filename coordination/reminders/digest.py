@@ -40,7 +40,7 @@ def digest_visible(user, ids):
 
 
 def digest_details(user, record_id, slot) -> list[str]:
-    """Counts only (what the coordinator may read), never records."""
+    """Counts only (what the coordinator may read), never records; the ones that are zero are left out."""
     today = timezone.localdate()
     now = timezone.now()
     items = selectors.action_items_visible_to(user).filter(status__in=ActionItem.OPEN_STATUSES)
@@ -48,9 +48,11 @@ def digest_details(user, record_id, slot) -> list[str]:
     meetings = selectors.meetings_visible_to(user).filter(
         starts_at__gte=now, starts_at__lt=now + timedelta(days=7), cancelled_at__isnull=True
     )
-    return [
-        _("Open action items: %(count)s") % {"count": items.count()},
-        _("Overdue action items: %(count)s") % {"count": items.filter(due_date__lt=today).count()},
-        _("New concerns in the last 7 days: %(count)s") % {"count": new_concerns.count()},
-        _("Meetings in the next 7 days: %(count)s") % {"count": meetings.count()},
+    counts = [
+        (_("Open action items: %(count)s"), items.count()),
+        (_("Overdue action items: %(count)s"), items.filter(due_date__lt=today).count()),
+        (_("New concerns in the last 7 days: %(count)s"), new_concerns.count()),
+        (_("Meetings in the next 7 days: %(count)s"), meetings.count()),
     ]
+    lines = [text % {"count": count} for text, count in counts if count]  # a zero says nothing: left out
+    return lines or [_("Nothing open, overdue, new or coming up this week.")]

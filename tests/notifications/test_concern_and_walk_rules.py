@@ -4,11 +4,12 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from coordination.models import ConcernNote, ConcernShare
 from slt.accounts.models import User
 from slt.notifications.models import ReminderDelivery
-from tests.coordination.factories import ConcernFactory, ConcernNoteFactory, ConcernShareFactory
+from tests.coordination.factories import ActionItemFactory, ConcernFactory, ConcernNoteFactory, ConcernShareFactory
 from tests.factories import AgencyFactory, UserFactory
 from tests.walks.factories import SafetyWalkFactory
 from walks.models import SafetyWalk
@@ -183,7 +184,21 @@ def test_the_weekly_digest_goes_to_coordinators_on_monday_at_seven(coordinator, 
     run_pass(oslo(MONDAY, 7, 1))
     [message] = sent_to(coordinator, "weekly_digest")
     assert message.subject == "SLT denne uken — 2036-W10"
-    assert "Åpne tiltak: 0" in message.body and "Møter de neste 7 dagene: 0" in message.body
+    assert "Åpne tiltak" not in message.body and ": 0" not in message.body  # zero counts are left out
+    assert "Ingenting åpent, forfalt, nytt eller på vei denne uken." in message.body
     assert set(deliveries("weekly_digest").values_list("recipient__username", flat=True)) == {coordinator.username}
     run_pass(oslo(MONDAY, 7, 1) + timedelta(days=1), since=oslo(MONDAY, 6, 50) + timedelta(days=1))
     assert deliveries("weekly_digest").count() == 1
+
+
+def test_the_weekly_digest_names_only_the_counts_that_are_not_zero(coordinator, run_pass):
+    today = timezone.localdate()
+    ActionItemFactory(title="Nye lyspærer", due_date=today - timedelta(days=1))  # open and overdue
+    ActionItemFactory(title="Klipp hekken", due_date=today + timedelta(days=10))
+    run_pass(oslo(MONDAY, 7, 1))
+    [message] = sent_to(coordinator, "weekly_digest")
+    assert "Åpne tiltak: 2" in message.body and "Forfalte tiltak: 1" in message.body
+    assert "Nye bekymringer" not in message.body and "Møter de neste" not in message.body
+    assert "Ingenting åpent" not in message.body
+    html = message.alternatives[0][0]
+    assert "<li>Åpne tiltak: 2</li>" in html and "Møter de neste" not in html
