@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts.password_audit import admin_password_change
+from slt.core.branding import municipality_name
 
-admin.site.site_header = _("SLT administration")
-admin.site.site_title = _("SLT administration")
+# Django admin carries the municipality's name: "Sandnes kommune · SLT – administrasjon" (read when shown).
+admin.site.site_header = format_lazy("{} · {}", lazy(municipality_name, str)(), _("SLT administration"))
+admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Users, agencies and reference lists")
 
 urlpatterns = [

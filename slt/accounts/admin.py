@@ -1,12 +1,17 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .admin_audit import UserChangeAuditMixin, users_deactivate
 from .admin_signin import reset_second_factor
 from .models import User
+
+# Access follows the user's role and flags (slt/accounts/roles.py), never Django's groups: no page for them.
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
 
 
 @admin.register(User)
