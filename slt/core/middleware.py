@@ -8,7 +8,8 @@ from .views import page_not_found
 class ProductNotFoundPageMiddleware:
     """With DEBUG on, Django answers an unknown address or a refused record with its technical 404 page, which
     lists the site's URL patterns. People trying the demo should see what production shows; a developer sets
-    DJANGO_DEBUG_TECHNICAL_404=1 for Django's page. (403, 400 and 500 already use the product's handlers.)"""
+    DJANGO_DEBUG_TECHNICAL_404=1 for Django's page. (403, 400 and 500 already use the product's handlers while
+    debugging, and a failed CSRF check has its own product page: slt.core.views.csrf_failure.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response

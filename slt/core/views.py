@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -120,7 +121,19 @@ def healthz(request):
 
 
 def permission_denied(request, exception=None):
+    """handler403: the product's page for a refused action, with DEBUG on or off."""
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (CSRF_FAILURE_VIEW): the product's page, in the user's language, with
+    a way back to the form, instead of Django's bare English page (or its technical page while debugging)."""
+    referer = request.META.get("HTTP_REFERER", "")
+    same_site = url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}, require_https=False)
+    context = {"again": referer if referer and same_site else request.path, "reason": reason if settings.DEBUG else ""}
+    response = render(request, "403_csrf.html", context, status=403)
+    response.product_page = True
+    return response
 
 
 def page_not_found(request, exception=None):
