@@ -42,7 +42,7 @@ def test_a_concern_is_logged_shared_with_the_police_and_hidden_from_the_school(p
     page.get_by_label("Skolefravær").check()
     page.get_by_label("Høy").check()
     page.get_by_label("Hva ble observert").fill("Sett med eldre ungdom ved kjøpesenteret i skoletiden.")
-    page.get_by_role("button", name="Registrer bekymring").click()
+    page.get_by_role("button", name="Meld bekymring").click()
 
     concern = Concern.objects.get()
     expect(page.get_by_role("heading", name=f"Bekymring {concern.reference}")).to_be_visible()
@@ -174,7 +174,7 @@ def test_dashboards_with_demo_data(new_page, settings):
     sign_in(phone, "skole", "demo")
     phone.goto("/bekymringer/ny/")
     screenshot(phone, "coordination-concern-form-phone")
-    expect(phone.get_by_role("button", name="Registrer bekymring")).to_be_visible()
+    expect(phone.get_by_role("button", name="Meld bekymring")).to_be_visible()
     assert re.search(r"/bekymringer/ny/$", phone.url)
 
 

@@ -71,7 +71,7 @@ def test_from_a_schools_concern_to_local_measures_in_a_case_the_school_cannot_se
     page.get_by_label("Radikalisering").check()
     page.get_by_label("Høy").check()
     page.get_by_label("Hva ble observert").fill("Deler memes som hyller en terrorhandling i klassechatten.")
-    page.get_by_role("button", name="Registrer bekymring").click()
+    page.get_by_role("button", name="Meld bekymring").click()
     concern = Concern.objects.get()
     expect(page.get_by_role("heading", name=f"Bekymring {concern.reference}")).to_be_visible()
     # The school is no radicalisation contact: the hint is there, the link to open a case is not.

@@ -30,7 +30,7 @@ def test_a_shared_concern_becomes_a_notice_and_the_calendar_link_is_made_once(pa
     expect(bell).to_be_visible()
     bell.click()
     expect(page.get_by_role("heading", name="Varsler")).to_be_visible()
-    notice = page.get_by_role("link", name="Bekymring 2037-0042 er delt med din virksomhet.")
+    notice = page.get_by_role("link", name="Bekymring 2037-0042 er delt med aktøren din.")
     expect(notice).to_be_visible()
     screenshot(page, "notifications-list")
     page.get_by_role("button", name="Merk alle som lest").click()

@@ -73,7 +73,7 @@ def test_a_walk_from_plan_to_published_report(new_page, people):
     organiser.get_by_role("button", name="Planlegg vandringen").click()
     expect(organiser.get_by_role("heading", name=re.compile("Kveldsvandring på Ruten"))).to_be_visible()
     organiser.get_by_role("button", name="Start vandringen").click()
-    expect(organiser.get_by_text("Vandringen er nå: Under arbeid.")).to_be_visible()
+    expect(organiser.get_by_text("Vandringen er nå: Pågår.")).to_be_visible()
     walk = SafetyWalk.objects.get()
     assert (walk.organiser.username, walk.status, walk.residents_count) == ("politi", "in_progress", 5)
 
