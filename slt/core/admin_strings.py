@@ -56,6 +56,19 @@ AUTH = [
 ]
 
 
+# django-axes (no Bokmål catalogue): the names and fields of its lockout records in admin.
+AXES = [
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("User Agent"),
+    gettext_noop("IP Address"),
+    gettext_noop("Username"),
+    gettext_noop("Path"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Failed Logins"),
+]
+
+
 def _plurals():  # never called: only for makemessages
     ngettext("entry", "entries", 1)
     ngettext(

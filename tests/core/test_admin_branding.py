@@ -4,6 +4,7 @@ that Django ships untranslated: slt/core/admin_strings.py), and no page for Djan
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
@@ -29,6 +30,11 @@ ENGLISH = [
     "Password-based authentication",
     "Select all objects on this page",
     "Select this object for an action",
+    ">Axes<",
+    "Access attempt",
+    "Attempt Time",
+    "Failed Logins",
+    "User Agent",
 ]
 
 
@@ -63,10 +69,14 @@ def test_the_header_follows_the_language(client_for, admin):
         lambda user: reverse("admin:auth_user_password_change", args=[user.pk]),
         lambda user: reverse("admin:audit_auditevent_changelist"),
         lambda user: reverse("admin:coordination_agency_changelist"),
+        lambda user: reverse("admin:axes_accessattempt_changelist"),
     ],
-    ids=["index", "users", "add-user", "change-user", "set-password", "audit", "agencies"],
+    ids=["index", "users", "add-user", "change-user", "set-password", "audit", "agencies", "lockouts"],
 )
 def test_admin_pages_have_no_english_left(client_for, admin, url):
+    AccessAttempt.objects.create(
+        username="skole", ip_address="10.0.0.1", user_agent="Firefox", path_info="/", failures_since_start=3
+    )
     response = client_for(admin).get(url(admin))
     assert response.status_code == 200
     page = response.text
@@ -91,3 +101,8 @@ def test_there_is_no_page_for_groups(client_for, admin):
     assert client.get("/admin/auth/group/").status_code == 404
     assert "Grupper" not in client.get(reverse("admin:index")).text
     assert Group.objects.count() == 1  # nothing touched
+
+
+def test_the_lockout_records_are_under_a_norwegian_heading(client_for, admin):
+    page = client_for(admin).get(reverse("admin:index")).text
+    assert "Innloggingssperre" in page and "Innloggingsforsøk" in page
