@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "slt.accounts.apps.LockoutConfig",  # django-axes, named for Django admin
+    "slt.accounts.lockout_app.LockoutConfig",  # django-axes, named for Django admin
     "slt.accounts",
     "slt.audit",
     "slt.notifications",

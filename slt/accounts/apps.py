@@ -1,4 +1,3 @@
-from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -20,9 +19,3 @@ def _decide_second_factor_again(sender, request, user, **kwargs):
         from .second_factor import forget_second_factor_step
 
         forget_second_factor_step(request.session)
-
-
-class LockoutConfig(AxesAppConfig):
-    """django-axes under a name the administrator reads in Django admin (its own is "Axes")."""
-
-    verbose_name = _("Sign-in lockout")

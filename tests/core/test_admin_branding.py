@@ -31,6 +31,7 @@ ENGLISH = [
     "Select all objects on this page",
     "Select this object for an action",
     ">Axes<",
+    ">Accounts<",
     "Access attempt",
     "Attempt Time",
     "Failed Logins",
@@ -106,3 +107,12 @@ def test_there_is_no_page_for_groups(client_for, admin):
 def test_the_lockout_records_are_under_a_norwegian_heading(client_for, admin):
     page = client_for(admin).get(reverse("admin:index")).text
     assert "Innloggingssperre" in page and "Innloggingsforsøk" in page
+
+
+def test_the_apps_keep_their_own_configuration():
+    """The lockout app's config lives apart from AccountsConfig, so Django still picks AccountsConfig (its ready()
+    connects the second-factor signal)."""
+    from django.apps import apps
+
+    assert type(apps.get_app_config("accounts")).__name__ == "AccountsConfig"
+    assert type(apps.get_app_config("axes")).__name__ == "LockoutConfig"
