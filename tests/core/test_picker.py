@@ -204,3 +204,19 @@ def test_no_page_of_the_site_renders_a_multiple_select_or_dashes(demo_forms):
         for url in extra:
             assert "data-picker" in bodies.get(url, ""), f"{url} as {username}: no picker"
     assert pickers >= 10
+
+
+def test_crispy_shows_the_help_before_the_list_and_the_error_after_it():
+    from django.template import Context, Template
+
+    UserFactory(first_name="Kari", last_name="Nordmann")
+    form_class = _people_form(widget=PersonRadioPicker, required=True)
+    form_class.base_fields["people"].help_text = "Hjelpetekst"
+    form = form_class({"people": "999999"})
+    assert not form.is_valid()
+
+    html = Template("{% load crispy_forms_tags %}{{ form.people|as_crispy_field }}").render(Context({"form": form}))
+    assert re.search(r"<fieldset[^>]*>\s*<legend[^>]*>\s*Folk", html)  # the field's name labels the whole list
+    assert html.index("Hjelpetekst") < html.index('class="picker') < html.index('class="invalid-feedback d-block"')
+    assert "tilgjengelige valgene." in html
+    assert "form-check-inline" not in html and "<select" not in html
