@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models import Agency, Area, Concern, LegalBasis
 from slt.accounts.models import User
 from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm
+from slt.core.widgets import PersonRadioPicker
 
 from .models import Case, GuideSection, Measure, Step, WarningSign
 
@@ -202,6 +203,7 @@ class MemberForm(BoundedForm):
     user = forms.ModelChoiceField(
         label=_("Person"),
         queryset=User.objects.filter(is_active=True).select_related("agency"),
+        widget=PersonRadioPicker,
         error_messages={"invalid_choice": _("Choose an active user.")},
         help_text=_("Members read the case; only radicalisation contacts change it."),
     )

@@ -6,6 +6,7 @@ from coordination.models import Agency, Area
 from slt.accounts.models import User
 from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, TimeInput
 from slt.core.limits import LONG_TEXT_MAX
+from slt.core.widgets import AgencyPicker, PeoplePicker
 
 from .models import Observation, SafetyWalk
 from .photos import check_photo
@@ -37,8 +38,8 @@ class WalkForm(BoundedModelForm):
             "light": forms.RadioSelect,
             "route_description": forms.Textarea(attrs={"rows": 3}),
             "external_participants": forms.Textarea(attrs={"rows": 2}),
-            "invited_agencies": forms.CheckboxSelectMultiple,
-            "invited_users": forms.SelectMultiple(attrs={"size": 8}),
+            "invited_agencies": AgencyPicker,
+            "invited_users": PeoplePicker,
         }
 
     def __init__(self, *args, actor, **kwargs):
@@ -47,7 +48,6 @@ class WalkForm(BoundedModelForm):
         self.fields["invited_agencies"].queryset = Agency.objects.filter(is_active=True).order_by("name")
         staff = User.objects.filter(is_active=True).exclude(role=User.Role.ADMIN).select_related("agency")
         self.fields["invited_users"].queryset = staff.order_by("first_name", "last_name", "username")
-        self.fields["invited_users"].help_text = _("Hold Ctrl (or ⌘) to choose several.")
         if actor.is_coordinator:
             self.fields["organiser"].queryset = staff.exclude(role=User.Role.STEERING).order_by(
                 "first_name", "last_name"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models import Agency
 from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm, TimeInput
 from slt.core.limits import LONG_TEXT_MAX
+from slt.core.widgets import PeoplePicker, PersonRadioPicker
 
 from .models import (
     ConsentMethod,
@@ -238,7 +239,7 @@ class PlanMeetingForm(BoundedForm):
         label=_("Invite users"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=PeoplePicker,
         help_text=_("They join the follow-up team: they can read the case and add the meeting to their calendar."),
     )
     other_participants = forms.CharField(
@@ -299,7 +300,10 @@ class PlanApproveForm(BoundedForm):
 
 class TeamMemberForm(BoundedForm):
     user = forms.ModelChoiceField(
-        label=_("User"), queryset=None, error_messages={"invalid_choice": _("Choose a user from the list.")}
+        label=_("User"),
+        queryset=None,
+        widget=PersonRadioPicker,
+        error_messages={"invalid_choice": _("Choose a user from the list.")},
     )
     function = _choice(_("Function"), [("", _("From the user's agency")), *TeamFunction.choices], required=False)
 

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm
+from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm
+from slt.core.widgets import AgencyRadioPicker, with_instances
 
 from ..models import Agency, Area, Concern, ConcernCategory, LegalBasis
 
@@ -75,7 +76,7 @@ class ConcernStatusForm(BoundedForm):
 
 
 class ConcernShareForm(BoundedForm):
-    agency = forms.ModelChoiceField(label=_("Share with"), queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(label=_("Share with"), queryset=Agency.objects.none(), widget=AgencyRadioPicker)
     legal_basis = forms.ChoiceField(label=_("Legal basis"), choices=LegalBasis.choices, initial=LegalBasis.ANONYMOUS)
     legal_basis_detail = forms.CharField(label=_("Statutory provision"), required=False, max_length=200)
     includes_identity = forms.BooleanField(label=_("Include name and birth date"), required=False)
@@ -84,9 +85,7 @@ class ConcernShareForm(BoundedForm):
         super().__init__(*args, **kwargs)
         # Inactive agencies are offered no more, but a tampered id still reaches the service's clear message.
         self.fields["agency"].queryset = Agency.objects.order_by("name")
-        self.fields["agency"].widget.choices = [("", CHOOSE)] + [
-            (a.pk, a.name) for a in Agency.objects.filter(is_active=True).order_by("name")
-        ]
+        self.fields["agency"].widget.choices = with_instances(Agency.objects.filter(is_active=True))
         if not concern.has_identity:
             del self.fields["includes_identity"]
 

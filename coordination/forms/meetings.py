@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from slt.accounts.models import User
 from slt.core.forms import BoundedForm, BoundedModelForm, DateTimeInput
+from slt.core.widgets import AgencyPicker, PeoplePicker
 
 from ..models import Agency, AgendaItem, Forum, Meeting
 
@@ -18,8 +19,8 @@ class ForumForm(BoundedModelForm):
         fields = ["name", "kind", "mandate", "member_agencies", "members", "is_active"]
         widgets = {
             "mandate": forms.Textarea(attrs={"rows": 4}),
-            "member_agencies": forms.CheckboxSelectMultiple,
-            "members": forms.SelectMultiple(attrs={"size": 10}),
+            "member_agencies": AgencyPicker,
+            "members": PeoplePicker,
         }
 
     def __init__(self, *args, **kwargs):
@@ -36,7 +37,7 @@ class MeetingForm(BoundedModelForm):
         widgets = {
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),
-            "invitees": forms.SelectMultiple(attrs={"size": 10}),
+            "invitees": PeoplePicker,
         }
         help_texts = {"invitees": _("Leave empty on a new meeting to invite the forum's members.")}
 
@@ -56,13 +57,13 @@ class AttendanceForm(BoundedForm):
         label=_("People who attended"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=PeoplePicker,
     )
     agencies = forms.ModelMultipleChoiceField(
         label=_("Agencies that attended"),
         queryset=Agency.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=AgencyPicker,
     )
 
     def __init__(self, *args, meeting, **kwargs):

@@ -82,7 +82,7 @@ def test_from_a_schools_concern_to_local_measures_in_a_case_the_school_cannot_se
     coordinator = new_page()
     sign_in(coordinator, "koordinator", PASSWORD)
     coordinator.goto(concern.get_absolute_url())
-    coordinator.get_by_label("Del med").select_option(label="Uteseksjonen og fritidsklubbene")
+    coordinator.get_by_role("group", name="Del med").get_by_label("Uteseksjonen og fritidsklubbene", exact=True).check()
     coordinator.get_by_role("button", name="Del", exact=True).click()
     expect(coordinator.get_by_text("Bekymringen er delt med Uteseksjonen og fritidsklubbene.")).to_be_visible()
 

@@ -95,7 +95,7 @@ def test_a_youth_case_from_referral_to_the_first_follow_up_meeting(new_page, peo
     page.get_by_label("Starter").fill("08:00")
     page.get_by_label("Slutter").fill("09:30")
     page.get_by_label("Sted").fill("Konfliktrådet, Stavanger")
-    page.get_by_label("Petter Politi (Sandnes politistasjon)").check()
+    page.get_by_label("Petter Politi", exact=True).check()
     page.get_by_role("button", name="Planlegg møtet").click()
     expect(page.get_by_text("Ungdomsplanmøtet er planlagt.")).to_be_visible()
     expect(page.get_by_role("link", name="Legg i kalender (.ics)")).to_be_visible()
