@@ -1,9 +1,9 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.http import QueryDict
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .limits import TEXT_MAX, BirthDateValidator, DateRangeValidator
