@@ -178,6 +178,12 @@ class FilterForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        search = self.fields.get(self.search_field)
+        if search is not None:
+            # On a phone the search box's label is read out but not shown: the placeholder says what it is.
+            search.widget.attrs.setdefault("placeholder", search.label)
+            if type(search.widget) is forms.TextInput:
+                search.widget.input_type = "search"
 
     def chips(self) -> list[FilterChip]:
         """The filters in force, in the order of the fields, each with a link that removes it (and goes back to
