@@ -108,3 +108,12 @@ def test_active_filters_do_not_change_the_query_budget(client_for, coordinator, 
     few = queries_for(client, url + filters + f"&agency={agency.pk}")
     add(15)
     assert queries_for(client, url + filters + f"&agency={agency.pk}") == few
+
+
+def test_the_concern_results_carry_the_new_count_out_of_band(client_for, coordinator, other_reporter):
+    ConcernFactory(reporter=other_reporter)
+    html = client_for(coordinator).get(CONCERNS, {"status": "new"}, headers=HTMX).text
+    assert "<html" not in html
+    assert (
+        '<span id="filter-count" hx-swap-oob="true"> <span class="badge rounded-pill text-bg-primary">1</span>' in html
+    )
