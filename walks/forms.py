@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, Area
 from slt.accounts.models import User
-from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, TimeInput
+from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm, TimeInput
 from slt.core.limits import LONG_TEXT_MAX
 from slt.core.widgets import AgencyPicker, PeoplePicker
 
@@ -61,6 +61,33 @@ class WalkForm(BoundedModelForm):
             del self.fields["organiser"]
         for name in ("residents_count", "youth_council_count", "landlords_count", "other_external_count"):
             self.fields[name].widget.attrs.update(min=0, inputmode="numeric")
+
+
+class WalkFilterForm(FilterForm):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("Title or meeting point")}),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *SafetyWalk.Status.choices])
+    area = forms.ModelChoiceField(
+        label=_("Area"), required=False, queryset=Area.objects.filter(is_active=True), empty_label=_("All")
+    )
+
+    def filters(self) -> dict:
+        """The keyword arguments of `selectors.walk_list` (an invalid filter filters nothing)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {"status": data.get("status", ""), "area": data.get("area"), "search": data.get("q", "")}
+
+    def empty_text(self) -> str:
+        """What is true when the list is empty."""
+        active = {chip.name for chip in self.chips()}
+        if not active:
+            return _("No safety walks yet.")
+        if active == {"status"}:
+            return _("No safety walks with this status.")
+        return _("No safety walks match the filters.")
 
 
 class WalkStatusForm(BoundedForm):

@@ -53,7 +53,7 @@ def walks_visible_to(user) -> QuerySet[SafetyWalk]:
     return SafetyWalk.objects.all()
 
 
-def walk_list(user, *, status: str = "") -> QuerySet[SafetyWalk]:
+def walk_list(user, *, status: str = "", area=None, search: str = "") -> QuerySet[SafetyWalk]:
     walks = (
         walks_visible_to(user)
         .select_related("area", "organiser")
@@ -61,6 +61,10 @@ def walk_list(user, *, status: str = "") -> QuerySet[SafetyWalk]:
     )
     if status:
         walks = walks.filter(status=status)
+    if area is not None:
+        walks = walks.filter(area=area)
+    if search:
+        walks = walks.filter(Q(title__icontains=search) | Q(meeting_point__icontains=search))
     return walks.order_by("-date", "-start_time", "-id")
 
 

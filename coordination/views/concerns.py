@@ -29,15 +29,17 @@ def concern_list(request, inbox=False):
     manage = permissions.can_manage_concerns(request.user)
     form = ConcernFilterForm(request.GET or None, agency_filter=manage)
     page, query = paginate(request, selectors.concern_list(request.user, inbox=inbox, **form.filters()))
+    swap = is_htmx(request)
     context = {
         "filter_form": form,
         "page": page,
         "query": query,
+        "swap": swap,
         "inbox": inbox,
         "can_log": permissions.can_log_concern(request.user),
         "can_search_identity": manage,
     }
-    template = "coordination/partials/concern_results.html" if is_htmx(request) else "coordination/concern_list.html"
+    template = "coordination/partials/concern_results.html" if swap else "coordination/concern_list.html"
     return varies_on_htmx(render(request, template, context))
 
 

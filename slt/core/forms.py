@@ -1,6 +1,9 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .limits import TEXT_MAX, BirthDateValidator, DateRangeValidator
@@ -147,9 +150,21 @@ class BoundedModelForm(BoundedFieldsMixin, forms.ModelForm):
     pass
 
 
+@dataclass(frozen=True)
+class FilterChip:
+    """One active filter above a list: what it reads ("Status: Åpen") and the address of the list without it."""
+
+    name: str
+    label: str
+    remove_url: str
+
+
 class FilterForm(forms.Form):
-    """A GET filter above a list. Rendered with partials/filter_field.html, which is much cheaper per request
-    than crispy's field templates: list pages are the busiest pages of the site."""
+    """A GET filter above a list. Rendered with partials/list_filters.html (the search box on top, the other
+    fields folded behind a "Filter" button on a phone) and partials/filter_field.html, which is much cheaper per
+    request than crispy's field templates: list pages are the busiest pages of the site."""
+
+    search_field = "q"  # the field that stays on top, outside the folded panel
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,6 +178,67 @@ class FilterForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        search = self.fields.get(self.search_field)
+        if search is not None:
+            # On a phone the search box's label is read out but not shown: the placeholder says what it is.
+            search.widget.attrs.setdefault("placeholder", search.label)
+            if type(search.widget) is forms.TextInput:
+                search.widget.input_type = "search"
+
+    def chips(self) -> list[FilterChip]:
+        """The filters in force, in the order of the fields, each with a link that removes it (and goes back to
+        the first page). An invalid filter filters nothing (see each form's `filters`), so it shows no chip.
+        No queries: a chosen record is already in `cleaned_data`."""
+        if not hasattr(self, "_chips"):
+            self._chips = self._make_chips()
+        return self._chips
+
+    def _make_chips(self) -> list[FilterChip]:
+        if not self.is_bound or not self.is_valid():
+            return []
+        chips = []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if value in field.empty_values or value is False:
+                continue
+            if isinstance(field, forms.BooleanField):
+                label = str(field.label)
+            else:
+                label = f"{field.label}: {_chip_value(field, value)}"
+            chips.append(FilterChip(name=name, label=label, remove_url=self._address_without(name)))
+        return chips
+
+    def _address_without(self, name: str) -> str:
+        query = QueryDict(mutable=True)
+        for key in self.data:
+            if key not in (name, "page"):
+                query.setlist(key, self.data.getlist(key))
+        return f"?{query.urlencode()}"
+
+    @property
+    def folded_count(self) -> int:
+        """How many of the filters behind the "Filter" button are in force (the search box is always in view)."""
+        return sum(1 for chip in self.chips() if chip.name != self.search_field)
+
+    @property
+    def folded_fields(self) -> list:
+        return [field for field in self if field.name != self.search_field]
+
+
+def _chip_value(field: forms.Field, value) -> str:
+    """A filter's value as the user chose it: a choice's label, a record's name, the words searched for."""
+    if isinstance(field, forms.ModelChoiceField):
+        return str(value)
+    if isinstance(field, forms.ChoiceField):
+        for key, text in field.choices:
+            if isinstance(text, list | tuple):  # a group of choices
+                text = dict(text).get(value)
+                if text is not None:
+                    return str(text)
+            elif str(key) == str(value):
+                return str(text)
+        return str(value)
+    return f"«{value}»"
 
 
 class SearchForm(FilterForm):

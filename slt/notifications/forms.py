@@ -1,6 +1,30 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.forms import FilterForm
+
+
+class NoticeFilterForm(FilterForm):
+    UNREAD, READ = "uleste", "leste"
+
+    vis = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), (UNREAD, _("Unread")), (READ, _("Read"))]
+    )
+
+    def filters(self) -> dict:
+        """The keyword arguments of `selectors.notice_list` (an invalid filter filters nothing)."""
+        shown = self.cleaned_data.get("vis", "") if self.is_valid() else ""
+        return {"unread_only": shown == self.UNREAD, "read_only": shown == self.READ}
+
+    def empty_text(self) -> str:
+        """What is true when the list is empty."""
+        shown = self.cleaned_data.get("vis", "") if self.is_bound and self.is_valid() else ""
+        if shown == self.UNREAD:
+            return _("No unread notices.")
+        if shown == self.READ:
+            return _("No read notices.")
+        return _("No notices yet.")
+
 
 class PreferencesForm(forms.Form):
     """Two boxes per kind of notice: by e-mail, in the app. Essential kinds are shown checked and locked."""

@@ -21,10 +21,12 @@ def notices_visible_to(user) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient_id=user.pk)
 
 
-def notice_list(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+def notice_list(user, *, unread_only: bool = False, read_only: bool = False) -> QuerySet[Notification]:
     notices = notices_visible_to(user)
     if unread_only:
         notices = notices.filter(read_at__isnull=True)
+    if read_only:
+        notices = notices.filter(read_at__isnull=False)
     return notices.order_by("-created_at", "-id")
 
 

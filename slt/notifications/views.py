@@ -17,7 +17,7 @@ from slt.core.pagination import paginate
 from slt.core.shortcuts import form_service
 
 from . import ical, mail, selectors, services
-from .forms import PreferencesForm
+from .forms import NoticeFilterForm, PreferencesForm
 
 
 def _require_user(request):
@@ -27,8 +27,8 @@ def _require_user(request):
 
 def notice_list(request):
     _require_user(request)
-    unread_only = request.GET.get("vis") == "uleste"
-    page, query = paginate(request, selectors.notice_list(request.user, unread_only=unread_only))
+    form = NoticeFilterForm(request.GET or None)
+    page, query = paginate(request, selectors.notice_list(request.user, **form.filters()))
     rows = []
     for notice in page:
         _subject, text = mail.texts(notice.kind, notice.reference, notice.slot, notice.due_at)
@@ -36,7 +36,7 @@ def notice_list(request):
     return render(
         request,
         "notifications/notice_list.html",
-        {"page": page, "query": query, "rows": rows, "unread_only": unread_only},
+        {"filter_form": form, "page": page, "query": query, "rows": rows},
     )
 
 

@@ -11,27 +11,23 @@ from slt.core.pagination import paginate
 from slt.core.shortcuts import form_service, message_service
 
 from .. import selectors, services
-from ..forms import ActionFromObservationsForm, WalkForm, WalkStatusForm
+from ..forms import ActionFromObservationsForm, WalkFilterForm, WalkForm, WalkStatusForm
 from ..models import SafetyWalk
 from .maps import legend, map_settings, points
 
 
 def walk_list(request):
-    status = request.GET.get("status", "")
-    if status not in SafetyWalk.Status.values:
-        status = ""
-    walks = selectors.walk_list(request.user, status=status)
-    page, query = paginate(request, walks)
+    form = WalkFilterForm(request.GET or None)
+    page, query = paginate(request, selectors.walk_list(request.user, **form.filters()))
     progress = selectors.walks_for_progress(page.object_list)
     rows = [(walk, progress.get(walk.pk)) for walk in page.object_list]
     return render(
         request,
         "walks/walk_list.html",
         {
+            "filter_form": form,
             "page": page,
             "rows": rows,
-            "status": status,
-            "statuses": SafetyWalk.Status.choices,
             "query": query,
             "can_plan": selectors.can_plan_walks(request.user),
         },
