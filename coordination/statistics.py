@@ -250,7 +250,7 @@ def statistics_table(query: StatisticsQuery) -> dict:
     table = suppressed_table(rows, counts["column_totals"])
     coarser = COARSER.get(query.unit)
     table.update(
-        grouping=Grouping(query.grouping).label,
+        grouping=str(Grouping(query.grouping).label),
         unit=query.unit,
         periods=[p.label for p in periods],
         start=periods[0].start,

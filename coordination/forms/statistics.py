@@ -19,8 +19,8 @@ from ..statistics import (
 
 
 class StatisticsForm(forms.Form):
-    grouping = forms.ChoiceField(label=_("Show"), choices=Grouping.choices, initial=Grouping.CATEGORY)
-    unit = forms.ChoiceField(label=_("Per"), choices=Unit.choices, initial=Unit.MONTH)
+    grouping = forms.ChoiceField(label=_("Show"), choices=Grouping.choices, initial=Grouping.CATEGORY, required=False)
+    unit = forms.ChoiceField(label=_("Per"), choices=Unit.choices, initial=Unit.MONTH, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -52,15 +52,17 @@ class StatisticsForm(forms.Form):
             self.add_error("date_to", _("The end date is before the start date."))
         if self.errors:
             return data
-        unit = fitting_unit(start, end, data["unit"])
+        data["grouping"] = data.get("grouping") or Grouping.CATEGORY
+        asked = data.get("unit") or Unit.MONTH
+        unit = fitting_unit(start, end, asked)
         if len(periods_between(start, end, unit)) > MAX_COLUMNS:
             self.add_error(
                 "date_from",
                 _("At most %(count)d years fit in one table: choose a shorter period.") % {"count": MAX_COLUMNS},
             )
             return data
-        if unit != data["unit"]:
-            self.coarsened_from = data["unit"]
+        if unit != asked:
+            self.coarsened_from = asked
         data.update(date_from=start, date_to=end, unit=unit)
         return data
 

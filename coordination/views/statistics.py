@@ -65,7 +65,8 @@ def _export(request, kind):
 
 
 def _filename(extension):
-    return f"{_('statistics')}-{timezone.localdate():%Y-%m-%d}.{extension}"
+    name = _("statistics")
+    return f"{name}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
 def statistics_export_csv(request):
