@@ -18,7 +18,7 @@ from slt.core.registry import (
 
 from . import reminders, selectors
 from .services import retention
-from .statistics import concern_statistics
+from .statistics import dashboard_summary
 
 
 def _demo_registry(context) -> str:
@@ -153,10 +153,9 @@ registry.panel(
         key="statistics",
         order=90,
         template="coordination/panels/statistics.html",
-        context=lambda user: {"stats": concern_statistics()},
+        context=lambda user: {"summary": dashboard_summary(user)},
         visible=roles.can_see_statistics,
         width="full",
-        scripts=("vendor/chartjs/chart.umd.min.js", "js/coordination.js"),
     )
 )
 

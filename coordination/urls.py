@@ -52,4 +52,6 @@ urlpatterns = [
     path("bekymringer/<int:pk>/status/", views.concern_status, name="concern_status"),
     path("bekymringer/<int:pk>/tiltak/", views.concern_measure, name="concern_measure"),
     path("statistikk/", views.statistics, name="statistics"),
+    path("statistikk/statistikk.csv", views.statistics_export_csv, name="statistics_csv"),
+    path("statistikk/statistikk.pdf", views.statistics_export_pdf, name="statistics_pdf"),
 ]

@@ -1,4 +1,4 @@
-"""What safety walks add to the platform: a menu entry, search and demo data."""
+"""What safety walks add to the platform: a menu entry, search, demo data and a dashboard figure."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,7 @@ from slt.core.registry import (
     RetentionSource,
     SearchHit,
     SearchSource,
+    SummaryFigure,
     registry,
 )
 
@@ -78,5 +79,19 @@ registry.retention(
         describe=_walk_reference,
         action=AuditEvent.Action.DELETE,
         enabled=retention.photo_retention_enabled,
+    )
+)
+
+
+# --- the dashboard's statistics summary (coordination/statistics.py) -------------------------------------
+
+registry.summary(
+    SummaryFigure(
+        key="walks_done",
+        order=20,
+        title=_("Safety walks done"),
+        count=selectors.walks_done_between,
+        visible=roles.is_active_user,
+        suppress=False,  # a walk is an event about a place, not about a person
     )
 )

@@ -47,6 +47,12 @@ def can_set_action_status(user, walk: SafetyWalk, item: ActionItem) -> bool:
     return can_change_walk(user, walk) or (user.agency_id is not None and user.agency_id == item.responsible_agency_id)
 
 
+def walks_done_between(start, end) -> int:
+    """How many walks were done (completed or reported) on a date in [start, end): for the dashboard's summary."""
+    done = (SafetyWalk.Status.COMPLETED, SafetyWalk.Status.PUBLISHED)
+    return SafetyWalk.objects.filter(status__in=done, date__gte=start, date__lt=end).count()
+
+
 def walks_visible_to(user) -> QuerySet[SafetyWalk]:
     if not is_active_user(user):
         return SafetyWalk.objects.none()

@@ -5,6 +5,7 @@ from .action_items import ActionItemFilterForm, ActionItemForm, ActionItemStatus
 from .agencies import AgencyForm, AgencySearchForm, ContactFormSet
 from .concerns import ConcernFilterForm, ConcernForm, ConcernIdentitySearchForm, ConcernShareForm, ConcernStatusForm
 from .meetings import AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
+from .statistics import StatisticsForm
 
 __all__ = [
     "ActionItemFilterForm",
@@ -24,4 +25,5 @@ __all__ = [
     "MeetingForm",
     "MinutesForm",
     "NoteForm",
+    "StatisticsForm",
 ]

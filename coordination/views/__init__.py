@@ -43,7 +43,7 @@ from .meetings import (
     meeting_minutes,
     meeting_update,
 )
-from .statistics import statistics
+from .statistics import statistics, statistics_export_csv, statistics_export_pdf
 
 __all__ = [
     "action_item_create",
@@ -86,4 +86,6 @@ __all__ = [
     "meeting_minutes",
     "meeting_update",
     "statistics",
+    "statistics_export_csv",
+    "statistics_export_pdf",
 ]

@@ -13,9 +13,10 @@ installed app (as Django admin does with ``admin.py``)::
     registry.reminder(ReminderSource(key="meeting_reminder_day", order=20, title=_("..."), due=..., ...))
     registry.calendar(CalendarSource(key="meetings", order=10, events=meeting_events))
     registry.retention(RetentionSource(key="concerns", order=10, title=_("Closed concerns"), due=..., apply=...))
+    registry.summary(SummaryFigure(key="walks_done", order=20, title=_("Safety walks done"), count=...))
 
 Order is declared by each entry's ``order`` (lower first), never implied by import order. The core only
-loops over what is registered: navigation, the dashboard, global search, ``seed_demo`` and the retention
+loops over what is registered: navigation, the dashboard (and its statistics summary), global search, ``seed_demo`` and the retention
 job.
 """
 
@@ -79,6 +80,21 @@ class DashboardPanel:
     visible: Predicate = _always
     width: str = "half"
     scripts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummaryFigure:
+    """A figure in the dashboard's statistics summary, this year so far against the same part of last year.
+    ``count(start, end)`` counts the app's records in [start, end) (dates): a plain number, never personal
+    data. ``suppress`` shows a count under 5 as "< 5" (leave it on for anything about people; a figure about
+    places or events, such as safety walks done, may turn it off)."""
+
+    key: str
+    order: int
+    title: str
+    count: Callable[[Any, Any], int]
+    visible: Predicate = _always
+    suppress: bool = True
 
 
 @dataclass(frozen=True)
@@ -257,6 +273,12 @@ class ModuleRegistry:
 
     def retention(self, source: RetentionSource) -> RetentionSource:
         return self._add(source)
+
+    def summary(self, figure: SummaryFigure) -> SummaryFigure:
+        return self._add(figure)
+
+    def summary_figures(self) -> list[SummaryFigure]:
+        return self._sorted(SummaryFigure)
 
     def menu_for(self, user) -> list[MenuEntry]:
         return [entry for entry in self._sorted(MenuEntry) if entry.visible(user)]

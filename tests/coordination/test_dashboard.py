@@ -1,14 +1,13 @@
 """Role dashboards: my agency's open action items, upcoming meetings, new shared concerns, statistics."""
 
-import json
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination.models import ActionItem, Concern, ConcernCategory
-from coordination.statistics import concern_statistics
+from coordination.models import ActionItem, ConcernCategory
+from coordination.statistics import dashboard_summary, refresh_statistics
 from tests.budget import queries_for, report
 
 from .factories import ActionItemFactory, ConcernFactory, ConcernShareFactory, MeetingFactory
@@ -37,7 +36,7 @@ def test_the_school_sees_its_items_overdue_first_its_meetings_and_new_shares(cli
     assert 'class="badge text-bg-danger">Forfalt' in page
     assert "Koordineringsmøte" in page and "Hemmelig møte" not in page
     assert shared.reference in page and unshared.reference not in page
-    assert "Bekymringer per måned etter kategori" in page  # every signed-in user sees the aggregated statistics
+    assert "Bekymringer etter kategori" in page  # every signed-in user sees the aggregated statistics
 
 
 @pytest.mark.parametrize("role", ["admin", "coordinator", "police", "agency_member", "steering"])
@@ -65,52 +64,79 @@ def test_steering_sees_statistics_and_meetings_but_no_concerns(client_for, steer
     ConcernShareFactory(concern=concern, agency=steering.agency)
     MeetingFactory(title="Styringsgruppemøte", invitees=[steering])
     page = client_for(steering).get(URL).text
-    assert "Bekymringer per måned etter kategori" in page
+    assert "Bekymringer etter kategori" in page
     assert "Styringsgruppemøte" in page
     assert concern.reference not in page
     assert reverse("coordination:concern_list") not in page  # no concerns module in the menu
 
 
-def test_small_counts_are_hidden_in_tables_and_chart_data(client_for, coordinator, other_reporter):
-    ConcernFactory.create_batch(3, reporter=other_reporter, categories=["bullying"])
+def _summary(response):
+    return next(item["context"]["summary"] for item in response.context["full_panels"])
+
+
+def test_the_summary_compares_this_year_with_the_same_part_of_last_year(client_for, coordinator, other_reporter):
+    today = timezone.localdate()
     ConcernFactory.create_batch(6, reporter=other_reporter, categories=["drugs"])
+    ConcernFactory.create_batch(3, reporter=other_reporter, categories=["bullying"])
+    a_year_ago = timezone.now() - timedelta(days=366 if today.month > 2 else 365)
+    ConcernFactory.create_batch(7, reporter=other_reporter, categories=["drugs"], created_at=a_year_ago)
 
     response = client_for(coordinator).get(URL)
 
-    stats = next(item["context"]["stats"] for item in response.context["full_panels"])
-    this_month = stats["month_rows"][-1]["cells"]
-    labels = stats["categories"]
-    assert this_month[labels.index("Mobbing")] == "< 5"
-    assert this_month[labels.index("Narkotika")] == "6"
-    chart = json.loads(response.text.split('id="stats-data" type="application/json">')[1].split("</script>")[0])
-    datasets = {d["label"]: d["data"] for d in chart["month_datasets"]}
-    assert datasets["Mobbing"][-1] is None  # never the small number itself
-    assert datasets["Narkotika"][-1] == 6
+    summary = _summary(response)
+    rows = {row["label"]: (row["this"], row["last"]) for row in summary["rows"]}
+    assert rows["Narkotika"] == ("6", "7")
+    assert rows["Mobbing"] == ("< 5", "< 5")
+    # Every category is listed, with records or not: a row that came and went would tell that it had some.
+    assert len(rows) == len(ConcernCategory.Category.choices)
+    # 9 concerns this year, but "Mobbing" is hidden: 9 − 6 would give it back.
+    assert (summary["total_this"], summary["total_last"]) == ("–", "–")
+    assert f"Hittil i {today.year}" in response.text
     assert "&lt; 5" in response.text
+    assert "Bekymringer per måned etter kategori" not in response.text  # no more 12 × 13 table on the dashboard
+    assert "chart.umd" not in response.text
 
 
-def test_statistics_count_by_area_and_status(other_reporter):
-    for _ in range(5):
-        ConcernFactory(reporter=other_reporter, area__name="Lura")
-    ConcernFactory(reporter=other_reporter, area__name="Hana")
-    for _ in range(7):
+def test_the_summary_counts_open_and_overdue_action_items(client_for, steering):
+    for _ in range(6):
         ActionItemFactory(status="open")
+    late = [ActionItemFactory(status="in_progress") for _ in range(5)]
+    ActionItem.objects.filter(pk__in=[item.pk for item in late]).update(
+        due_date=timezone.localdate() - timedelta(days=1)
+    )
     ActionItemFactory(status="done")
 
-    stats = concern_statistics()
+    summary = _summary(client_for(steering).get(URL))
 
-    areas = {row["label"]: row["count"] for row in stats["area_rows"]}
-    assert areas["Lura"] == "5" and areas["Hana"] == "< 5"
-    statuses = dict(zip(stats["chart"]["statuses"], stats["chart"]["status_values"], strict=True))
-    assert statuses["Åpen"] == 7 and statuses["Utført"] is None
+    assert summary["open_actions"] == "11"
+    assert summary["overdue_actions"] == "5"
 
 
-def test_old_concerns_are_outside_the_twelve_months(other_reporter):
-    ConcernFactory.create_batch(5, reporter=other_reporter, created_at=timezone.now() - timedelta(days=400))
-    stats = concern_statistics()
-    assert all(cell == "< 5" for row in stats["month_rows"] for cell in row["cells"])
-    assert Concern.objects.count() == 5
-    assert ConcernCategory.objects.count() == 5
+def test_walks_done_come_from_the_walks_app_through_the_registry(client_for, agency_member):
+    from tests.walks.factories import SafetyWalkFactory
+    from walks.models import SafetyWalk
+
+    today = timezone.localdate()
+    SafetyWalkFactory.create_batch(2, status=SafetyWalk.Status.COMPLETED, date=today)
+    SafetyWalkFactory(status=SafetyWalk.Status.PUBLISHED, date=today)
+    SafetyWalkFactory(status=SafetyWalk.Status.PLANNED, date=today)  # not done
+    SafetyWalkFactory(status=SafetyWalk.Status.COMPLETED, date=today - timedelta(days=366))
+
+    summary = _summary(client_for(agency_member).get(URL))
+
+    walks = next(figure for figure in summary["figures"] if figure["title"] == "Gjennomførte trygghetsvandringer")
+    # A walk is about a place, not a person: its figure is not suppressed.
+    assert walks["this"] == "3"
+    assert walks["last"] == ("1" if today.month > 1 or today.day > 1 else "0")
+
+
+def test_a_total_is_shown_when_no_cell_is_hidden(client_for, coordinator, other_reporter):
+    for code, _label in ConcernCategory.Category.choices:
+        ConcernFactory.create_batch(5, reporter=other_reporter, categories=[code])
+    summary = _summary(client_for(coordinator).get(URL))
+    assert {row["this"] for row in summary["rows"]} == {"5"}
+    assert summary["total_this"] == str(5 * len(ConcernCategory.Category.choices))
+    assert summary["total_last"] == "–"  # last year's cells are 0, hidden as "< 5"
 
 
 @pytest.mark.parametrize("role", ["coordinator", "agency_member", "steering"])
@@ -136,16 +162,14 @@ def test_query_budget_10_vs_500(request, client_for, other_reporter, role):
     assert small == large
 
 
-def test_the_twelve_months_cross_the_new_year():
-    stats = concern_statistics(today=timezone.datetime(2026, 1, 15).date())
-    months = [row["month"] for row in stats["month_rows"]]
-    assert (months[0].year, months[0].month) == (2025, 2)
-    assert (months[-1].year, months[-1].month) == (2026, 1)
-    assert len(set(months)) == 12
-
-
-def test_statistics_are_cached_and_the_cached_counts_are_the_same(other_reporter, django_assert_num_queries):
-    first = concern_statistics()
-    with django_assert_num_queries(1):  # only the list of areas; the grouped counts come from the cache
-        second = concern_statistics()
+def test_the_summary_is_cached_and_the_task_refreshes_it(other_reporter, coordinator, django_assert_num_queries):
+    ConcernFactory.create_batch(5, reporter=other_reporter, categories=["drugs"])
+    first = dashboard_summary(coordinator)
+    with django_assert_num_queries(0):  # the counts come from the cache
+        second = dashboard_summary(coordinator)
     assert second == first
+    ConcernFactory.create_batch(1, reporter=other_reporter, categories=["drugs"])
+    assert dashboard_summary(coordinator) == first
+    refresh_statistics()
+    rows = {row["label"]: row["this"] for row in dashboard_summary(coordinator)["rows"]}
+    assert rows["Narkotika"] == "6"

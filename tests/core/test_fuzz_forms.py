@@ -82,6 +82,8 @@ EXCLUDED = {
     "coordination:concern_share_revoke": BUTTON,
     "coordination:concern_acknowledge": BUTTON,
     "coordination:statistics": READ,
+    "coordination:statistics_csv": READ,
+    "coordination:statistics_pdf": READ,
     "walks:walk_list": READ,
     "walks:follow_up": READ,
     "walks:walk_detail": READ,

@@ -38,7 +38,7 @@ def test_the_dashboard_and_statistics_are_counted_without_the_cache(redis_down, 
     ConcernFactory.create_batch(5, reporter=coordinator, area__name="Lura")
     response = client_for(coordinator).get(url)
     assert response.status_code == 200
-    assert "Bekymringer per måned etter kategori" in response.text
+    assert "Bekymringer etter kategori" in response.text
     assert "Talt " in response.text
 
 

@@ -7,7 +7,15 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from slt.core.registry import DashboardPanel, MenuEntry, ModuleRegistry, SearchHit, SearchSource, registry
+from slt.core.registry import (
+    DashboardPanel,
+    MenuEntry,
+    ModuleRegistry,
+    SearchHit,
+    SearchSource,
+    SummaryFigure,
+    registry,
+)
 from tests.coordination.factories import ConcernFactory, ConcernShareFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +159,20 @@ def test_every_installed_module_registered_its_menu_and_demo_data():
     assert {seeder.key for seeder in registry.demo_seeders()} >= {"registry", "coordination", "walks"}
     orders = [seeder.order for seeder in registry.demo_seeders()]
     assert orders == sorted(orders)
+
+
+def test_the_statistics_summary_gets_walk_figures_from_the_registry_not_from_imports():
+    """coordination's statistics never import walks: walks registers its figure, the summary loops over them."""
+    for path in (Path(settings.BASE_DIR) / "coordination").rglob("*.py"):
+        assert not [module for module in _imported_modules(path) if module.split(".")[0] == "walks"], path
+    figure = next(figure for figure in registry.summary_figures() if figure.key == "walks_done")
+    assert figure.suppress is False  # a walk is about a place, not a person
+    assert figure.count.__module__ == "walks.selectors"
+
+
+def test_a_summary_figure_registered_twice_with_another_entry_is_refused():
+    modules = ModuleRegistry()
+    modules.summary(SummaryFigure(key="x", order=1, title="X", count=lambda start, end: 1))
+    with pytest.raises(ValueError):
+        modules.summary(SummaryFigure(key="x", order=2, title="Y", count=lambda start, end: 2))
+    assert [figure.title for figure in modules.summary_figures()] == ["X"]

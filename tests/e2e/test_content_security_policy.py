@@ -19,8 +19,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 # The pages whose scripts matter most: they must be among those visited.
 SCRIPTED = {
-    "core:dashboard",  # Chart.js panels
-    "coordination:statistics",  # Chart.js
+    "core:dashboard",  # the panels
+    "coordination:statistics",  # the print button
     "coordination:concern_list",  # htmx
     "coordination:action_item_list",  # htmx
     "walks:walk_detail",  # Leaflet
