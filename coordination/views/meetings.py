@@ -169,7 +169,9 @@ def _detail_context(request, meeting, *, forms=None, attachment_form=None):
     if can_change and not meeting.minutes_approved:
         context["agenda_form"] = AgendaItemForm()
         context["attendance_form"] = AttendanceForm(meeting=meeting)
-        context["attachment_form"] = attachment_form or AttachmentForm(meeting=meeting, agenda=agenda)
+        context["attachment_form"] = AttachmentForm(meeting=meeting, agenda=agenda)
+    if attachment_form is not None:  # a refused upload: its errors
+        context["attachment_form"] = attachment_form
     return context
 
 
