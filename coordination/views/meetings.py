@@ -133,14 +133,18 @@ def _meeting_form(request, meeting, initial):
 
 
 def _agenda(meeting, *, editable, can_reorder, forms=None):
-    """The agenda items to show, each with its minutes form (when the user may write minutes), its attachments
-    and whether it is first or last (for the move buttons). `forms` holds bound forms with errors by item."""
+    """The agenda items to show, each with its minutes form (when the user may write minutes), its action items,
+    its attachments and whether it is first or last (for the move buttons). `forms` holds bound forms with errors by item."""
     forms = forms or {}
     agenda = list(meeting.agenda.all())
     attachments = {}
     for attachment in meeting.attachments.all():
         attachments.setdefault(attachment.agenda_item_id, []).append(attachment)
+    actions = {}
+    for action in meeting.action_items.all():
+        actions.setdefault(action.agenda_item_id, []).append(action)
     for index, item in enumerate(agenda):
+        item.action_list = actions.get(item.pk, [])
         item.minutes_form = forms.get(item.pk) or (MinutesForm(instance=item) if editable else None)
         item.attachment_list = attachments.get(item.pk, [])
         item.is_first, item.is_last = index == 0, index == len(agenda) - 1

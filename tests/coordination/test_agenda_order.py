@@ -60,6 +60,9 @@ def test_htmx_gets_the_agenda_in_its_new_order_and_the_live_status(client_for, a
     assert body.lstrip().startswith('<div id="agenda-items">')
     assert body.index("Eventuelt") < body.index("Skolevei")
     assert "Saken «Eventuelt» er nå nummer 2." in body
+    # The upload form's list of items follows the new order.
+    upload = body.split('id="attachment-upload" hx-swap-oob="true"', 1)[1]
+    assert upload.index("2. Eventuelt") < upload.index("3. Skolevei")
     assert _order(meeting) == [("Rus i helgene", 1), ("Eventuelt", 2), ("Skolevei", 3)]
 
 
