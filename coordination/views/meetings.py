@@ -372,6 +372,7 @@ def meeting_attachment_add(request, pk):
             if attachment.agenda_item_id:
                 return redirect(attachment.agenda_item.get_absolute_url())
             return redirect(f"{meeting.get_absolute_url()}#attachments")
+    messages.error(request, _("The file was not attached: see the message under Attachments."))
     return _detail_page(request, pk, status=400, attachment_form=form)
 
 

@@ -61,7 +61,8 @@ def meeting():
     return meeting
 
 
-def test_the_secretary_writes_the_minutes_on_one_page(page, meeting):
+def test_the_secretary_writes_the_minutes_on_one_page(new_page, meeting):
+    page = new_page(viewport={"width": 1366, "height": 900})
     first, second, third = meeting.agenda.order_by("position")
     sign_in(page, "skole", PASSWORD)
     page.goto(meeting.get_absolute_url())
@@ -148,6 +149,7 @@ def test_the_page_works_on_a_phone_and_a_file_of_another_kind_is_refused(new_pag
         {"name": "referat.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a pdf"}
     )
     page.get_by_role("button", name="Last opp").click()
+    expect(page.get_by_text("Filen ble ikke lagt ved: se meldingen under Vedlegg.")).to_be_visible()
     expect(page.get_by_text("Denne filtypen kan ikke legges ved.")).to_be_visible()
     assert not MeetingAttachment.objects.exists()
     assert_minutes_accessible(page, "the meeting page on a phone")
