@@ -28,7 +28,6 @@ from .concerns import (
     concern_update,
 )
 from .meetings import (
-    AgendaLocked,
     agenda_item_delete,
     agenda_item_move,
     agenda_item_save,
@@ -44,7 +43,6 @@ from .meetings import (
 )
 
 __all__ = [
-    "AgendaLocked",
     "action_item_add_note",
     "action_item_create",
     "action_item_set_status",

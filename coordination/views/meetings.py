@@ -24,6 +24,7 @@ from ..forms import (
 )
 from ..forms.action_items import short_title
 from ..models import AgendaItem, Forum, Meeting
+from ..services.meetings import AgendaLocked
 from .action_items import action_item_form_page
 from .htmx import INVALID, is_htmx, varies_on_htmx
 
@@ -203,7 +204,12 @@ def _agenda_locked(request, pk, error):
 def meeting_minutes(request, pk):
     """The printable minutes."""
     meeting = selectors.get_meeting_for_user(request.user, pk)
-    return render(request, "coordination/meeting_minutes.html", {"meeting": meeting, "agenda": meeting.agenda.all()})
+    meeting_attachments = [attachment for attachment in meeting.attachments.all() if not attachment.agenda_item_id]
+    return render(
+        request,
+        "coordination/meeting_minutes.html",
+        {"meeting": meeting, "agenda": meeting.agenda.all(), "meeting_attachments": meeting_attachments},
+    )
 
 
 @require_POST
@@ -317,7 +323,7 @@ def agenda_item_move(request, pk, item_pk):
     direction = request.POST.get("direction", "")
     try:
         moved = services.agenda_item_move(actor=request.user, item=item, direction=direction)
-    except services.AgendaLocked as error:
+    except AgendaLocked as error:
         return _agenda_locked(request, pk, error)
     except ValidationError as error:
         return HttpResponseBadRequest(" ".join(error.messages))
@@ -337,11 +343,11 @@ def agenda_item_delete(request, pk, item_pk):
     item = selectors.get_agenda_item_for_change(request.user, pk, item_pk)
     meeting = item.meeting
     if meeting.has_started or meeting.cancelled_at or meeting.minutes_approved:
-        return _agenda_locked(request, pk, services.AgendaLocked())
+        return _agenda_locked(request, pk, AgendaLocked())
     if request.method == "POST":
         try:
             services.agenda_item_delete(actor=request.user, item=item)
-        except services.AgendaLocked as error:
+        except AgendaLocked as error:
             return _agenda_locked(request, pk, error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import ActionItem, AgendaItem
-from coordination.services import AgendaLocked, agenda_item_move
+from coordination.services import agenda_item_move
+from coordination.services.meetings import AgendaLocked
 from slt.audit.models import AuditEvent
 
 from .factories import AgendaItemFactory, MeetingFactory

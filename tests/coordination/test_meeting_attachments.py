@@ -232,3 +232,15 @@ def test_approved_minutes_take_no_more_attachments(client_for, coordinator):
     assert "Referatet er godkjent og kan ikke lenger endres." in response.text
     client.post(reverse("coordination:meeting_attachment_delete", args=[meeting.pk, attachment.pk]))
     assert list(MeetingAttachment.objects.all()) == [attachment]
+
+
+def test_the_printed_minutes_name_the_attachments(client_for, coordinator):
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting, title="Skolevei")
+    for_item = _attached(meeting, name="kart.pdf")
+    for_item.agenda_item = item
+    for_item.save(update_fields=["agenda_item"])
+    _attached(meeting, name="innkalling.pdf")
+    page = client_for(coordinator).get(reverse("coordination:meeting_minutes", args=[meeting.pk])).text
+    assert "Vedlegg: <a" in page and "kart.pdf" in page and "innkalling.pdf" in page
+    assert page.index("kart.pdf") < page.index("innkalling.pdf")
