@@ -26,6 +26,15 @@ urlpatterns = [
     path("moter/<int:pk>/saker/ny/", views.agenda_item_add, name="agenda_item_add"),
     path("moter/<int:pk>/saker/<int:item_pk>/", views.agenda_item_edit, name="agenda_item_edit"),
     path("moter/<int:pk>/saker/<int:item_pk>/tiltak/", views.agenda_item_action, name="agenda_item_action"),
+    path("moter/<int:pk>/saker/<int:item_pk>/flytt/", views.agenda_item_move, name="agenda_item_move"),
+    path("moter/<int:pk>/saker/<int:item_pk>/fjern/", views.agenda_item_delete, name="agenda_item_delete"),
+    path("moter/<int:pk>/vedlegg/", views.meeting_attachment_add, name="meeting_attachment_add"),
+    path("moter/<int:pk>/vedlegg/<int:attachment_pk>/", views.meeting_attachment, name="meeting_attachment"),
+    path(
+        "moter/<int:pk>/vedlegg/<int:attachment_pk>/slett/",
+        views.meeting_attachment_delete,
+        name="meeting_attachment_delete",
+    ),
     # action items
     path("tiltak/", views.action_item_list, name="action_item_list"),
     path("tiltak/eksport.csv", views.action_item_export, name="action_item_export"),

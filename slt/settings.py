@@ -225,6 +225,9 @@ STORAGES = {
 SLT_MUNICIPALITY_NAME = env.str("SLT_MUNICIPALITY_NAME", default="Sandnes kommune")
 SLT_MUNICIPALITY_LOGO = env.str("SLT_MUNICIPALITY_LOGO", default="img/kommune-logo.png")
 
+# Meetings: the largest attachment (PDF, office document or image) a meeting or agenda item may get.
+MEETING_ATTACHMENT_MAX_BYTES = env.int("MEETING_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+
 # Safety walks: map tiles from a configurable server (no CDN for code; tiles may be unavailable and the map still works).
 WALKS_TILE_URL = env.str("WALKS_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 WALKS_TILE_ATTRIBUTION = env.str("WALKS_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")

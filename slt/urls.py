@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.functional import lazy
@@ -28,10 +27,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (walk photos, meeting attachments) are never served from MEDIA_URL, not even in debug: only
+# through their record's view, which checks who may read it.
 
 handler403 = "slt.core.views.permission_denied"
 handler404 = "slt.core.views.page_not_found"

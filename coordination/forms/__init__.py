@@ -4,7 +4,7 @@ action item, for safety walks too."""
 from .action_items import ActionItemFilterForm, ActionItemForm, ActionItemStatusForm, NoteForm
 from .agencies import AgencyForm, AgencySearchForm, ContactFormSet
 from .concerns import ConcernFilterForm, ConcernForm, ConcernIdentitySearchForm, ConcernShareForm, ConcernStatusForm
-from .meetings import AgendaItemForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
+from .meetings import AgendaItemForm, AttachmentForm, AttendanceForm, ForumForm, MeetingForm, MinutesForm
 from .statistics import StatisticsForm
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "AgencyForm",
     "AgencySearchForm",
     "AgendaItemForm",
+    "AttachmentForm",
     "AttendanceForm",
     "ConcernFilterForm",
     "ConcernForm",

@@ -1,11 +1,14 @@
 from django import forms
+from django.conf import settings
 from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from slt.accounts.models import User
 from slt.core.forms import BoundedForm, BoundedModelForm, DateTimeInput
 from slt.core.widgets import AgencyPicker, PeoplePicker
 
+from ..attachments import ACCEPT
 from ..models import Agency, AgendaItem, Forum, Meeting
 
 
@@ -86,6 +89,9 @@ class AgendaItemForm(BoundedModelForm):
 
 
 class MinutesForm(BoundedModelForm):
+    """An agenda item's minutes and decision (and its title and description), written in place on the meeting
+    page: one form per item, told apart by the prefix `item-<pk>`."""
+
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "minutes", "decision"]
@@ -94,3 +100,31 @@ class MinutesForm(BoundedModelForm):
             "minutes": forms.Textarea(attrs={"rows": 5}),
             "decision": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", f"item-{kwargs['instance'].pk}")
+        super().__init__(*args, **kwargs)
+
+
+class AttachmentForm(BoundedForm):
+    file = forms.FileField(
+        label=_("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+    agenda_item = forms.ModelChoiceField(
+        label=_("Belongs to"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("The whole meeting"),
+    )
+
+    def __init__(self, *args, meeting, agenda=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, Word, Excel, PowerPoint, OpenDocument, JPEG, PNG or WebP; at most %(size)s."
+        ) % {"size": filesizeformat(settings.MEETING_ATTACHMENT_MAX_BYTES)}
+        field = self.fields["agenda_item"]
+        field.queryset = meeting.agenda.order_by("position", "id")
+        field.label_from_instance = lambda item: f"{item.position}. {item.title}"
+        if agenda is not None:  # the items already loaded: no query to render the choices
+            field.choices = [("", field.empty_label)] + [(item.pk, f"{item.position}. {item.title}") for item in agenda]

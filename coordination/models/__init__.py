@@ -21,7 +21,7 @@ from .concerns import (
     LegalBasis,
     age_band_for,
 )
-from .meetings import AgendaItem, Forum, Meeting
+from .meetings import AgendaItem, Forum, Meeting, MeetingAttachment
 
 __all__ = [
     "IDENTITY_BASES",
@@ -44,5 +44,6 @@ __all__ = [
     "Forum",
     "LegalBasis",
     "Meeting",
+    "MeetingAttachment",
     "age_band_for",
 ]

@@ -1,5 +1,7 @@
 """Forums (the standing SLT groups), their meetings and each meeting's agenda with minutes and decisions."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -120,3 +122,42 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#agenda-{self.pk}"
+
+
+def attachment_path(instance, filename):
+    # A random name: the uploaded file's name may hold a person's name. The extension is the checked type's.
+    return f"meetings/attachments/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+
+
+class MeetingAttachment(models.Model):
+    """A document or image for a meeting or one of its agenda items (papers for the meeting, a signed
+    decision). Stored under MEDIA_ROOT with a random name and served only through the meeting's door."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_by = optional_user(_("uploaded by"))
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("coordination:meeting_attachment", args=[self.meeting_id, self.pk])

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from ..models import AgendaItem, Forum, Meeting
+from ..models import AgendaItem, Forum, Meeting, MeetingAttachment
 from ..permissions import can_change_meeting, can_manage_forums, is_active_user, is_coordinator
 from .action_items import action_items_visible_to
 
@@ -69,6 +69,7 @@ def get_meeting_for_user(user, pk) -> Meeting:
             "attendees",
             "attending_agencies",
             Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "id")),
+            Prefetch("attachments", queryset=MeetingAttachment.objects.order_by("created_at", "id")),
             Prefetch(
                 "action_items",
                 queryset=action_items_visible_to(user).select_related("responsible_agency").order_by("due_date", "id"),
@@ -99,3 +100,18 @@ def get_agenda_item_for_change(user, meeting_pk, pk) -> AgendaItem:
     if not can_change_meeting(user, item.meeting):
         raise PermissionDenied
     return item
+
+
+def get_attachment_for_user(user, meeting_pk, pk) -> MeetingAttachment:
+    """An attachment of a meeting the user may read; 404 otherwise, also when it belongs to another meeting
+    than the one in the address."""
+    attachments = MeetingAttachment.objects.filter(meeting__in=meetings_visible_to(user), meeting_id=meeting_pk)
+    return get_object_or_404(attachments.select_related("meeting__secretary"), pk=pk)
+
+
+def get_attachment_for_change(user, meeting_pk, pk) -> MeetingAttachment:
+    """The attachment for those who may change its meeting; 404 if unreadable, 403 if only readable."""
+    attachment = get_attachment_for_user(user, meeting_pk, pk)
+    if not can_change_meeting(user, attachment.meeting):
+        raise PermissionDenied
+    return attachment

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slt.audit.models import AuditEvent
-from slt.audit.services import record_event
+from slt.audit.services import record_event, record_export
 
-from ..models import ActionItem, Agency, AgendaItem, Forum, Meeting
+from ..attachments import check_attachment, safe_name
+from ..models import ActionItem, Agency, AgendaItem, Forum, Meeting, MeetingAttachment
 from ..permissions import can_change_meeting, can_manage_forums, can_plan_meetings
 from .action_items import action_item_create
 
@@ -116,6 +117,110 @@ def agenda_item_save(*, actor, item: AgendaItem) -> AgendaItem:
     item.save()
     _audit_save(actor, item, created)
     return item
+
+
+class AgendaLocked(Exception):
+    """The agenda's order and items are fixed once the meeting has started (views answer 409 Conflict)."""
+
+    def __init__(self):
+        super().__init__(_("The meeting has started: the agenda items can no longer be moved or removed."))
+
+
+def _lock_agenda_for_change(actor, item: AgendaItem) -> Meeting:
+    meeting = _lock_meeting_for_change(actor, item.meeting_id)
+    if meeting.has_started or meeting.cancelled_at is not None:
+        raise AgendaLocked
+    _check_minutes_open(meeting)
+    return meeting
+
+
+@transaction.atomic
+def agenda_item_move(*, actor, item: AgendaItem, direction: str) -> AgendaItem:
+    """Move an agenda item one place up or down, before the meeting starts. The items are numbered 1, 2, 3 …
+    again in their order, so that gaps and equal numbers from earlier changes disappear."""
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Move an agenda item up or down."))
+    meeting = _lock_agenda_for_change(actor, item)
+    items = list(meeting.agenda.order_by("position", "id"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    changed = []
+    for number, other in enumerate(items, start=1):
+        if other.position != number:
+            other.position = number
+            changed.append(other)
+    AgendaItem.objects.bulk_update(changed, ["position"])
+    if changed:
+        record_event(actor=actor, action=AuditEvent.Action.UPDATE, obj=meeting, details={"agenda": "order"})
+    return next(other for other in items if other.pk == item.pk)
+
+
+@transaction.atomic
+def agenda_item_delete(*, actor, item: AgendaItem) -> None:
+    """Remove an agenda item before the meeting starts; the items after it move up one number."""
+    meeting = _lock_agenda_for_change(actor, item)
+    if item.action_items.exists():
+        raise ValidationError(_("The agenda item has action items and cannot be removed."))
+    attachments = list(item.attachments.all())
+    record_event(actor=actor, action=AuditEvent.Action.DELETE, obj=item)
+    item.delete()
+    _delete_files_on_commit(attachments)
+    items = list(meeting.agenda.order_by("position", "id"))
+    for number, other in enumerate(items, start=1):
+        other.position = number
+    AgendaItem.objects.bulk_update(items, ["position"])
+
+
+# --- attachments -------------------------------------------------------------------------------------------
+
+
+def _delete_files_on_commit(attachments):
+    files = [attachment.file for attachment in attachments]
+    transaction.on_commit(lambda: [file.delete(save=False) for file in files])
+
+
+@transaction.atomic
+def meeting_attachment_add(*, actor, meeting: Meeting, upload, agenda_item: AgendaItem | None = None):
+    """Attach a file to a meeting or one of its agenda items. The file's kind is told by its content and its
+    size is checked (coordination.attachments); it is stored under a random name."""
+    meeting = _lock_meeting_for_change(actor, meeting.pk)
+    _check_minutes_open(meeting)
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise ValidationError({"agenda_item": _("Choose an agenda item of this meeting.")})
+    kind = check_attachment(upload)
+    attachment = MeetingAttachment(
+        meeting=meeting,
+        agenda_item=agenda_item,
+        name=safe_name(upload.name, kind),
+        content_type=kind.content_type,
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    attachment.file.save(f"upload.{kind.extension}", upload, save=False)
+    try:
+        attachment.full_clean()
+        attachment.save()
+        record_event(actor=actor, action=AuditEvent.Action.CREATE, obj=attachment)
+    except Exception:
+        attachment.file.delete(save=False)  # nothing half-saved: no file without its row
+        raise
+    return attachment
+
+
+@transaction.atomic
+def meeting_attachment_delete(*, actor, attachment: MeetingAttachment) -> None:
+    meeting = _lock_meeting_for_change(actor, attachment.meeting_id)
+    _check_minutes_open(meeting)
+    record_event(actor=actor, action=AuditEvent.Action.DELETE, obj=attachment)
+    attachment.delete()
+    _delete_files_on_commit([attachment])
+
+
+def meeting_attachment_downloaded(*, actor, attachment: MeetingAttachment):
+    """A download takes the file out of the platform: logged like an export (who, which record; no content)."""
+    return record_export(actor=actor, obj=attachment)
 
 
 @transaction.atomic

@@ -258,7 +258,11 @@ def test_meeting_pages_and_writes(request, client_for, role, relation):
         ),
         (
             reverse("coordination:agenda_item_edit", args=[meeting.pk, item.pk]),
-            {"title": "Rus", "minutes": "Referat", "decision": "Vedtak"},
+            {
+                f"item-{item.pk}-title": "Rus",
+                f"item-{item.pk}-minutes": "Referat",
+                f"item-{item.pk}-decision": "Vedtak",
+            },
             lambda: meeting.agenda.filter(pk=item.pk, title="Rus", minutes="Referat", decision="Vedtak").exists(),
         ),
         (
@@ -420,7 +424,8 @@ def test_an_agenda_item_of_another_meeting_answers_404(client_for, coordinator):
     meeting = MeetingFactory()
     foreign_item = AgendaItemFactory(title="Annen sak")
     response = client_for(coordinator).post(
-        reverse("coordination:agenda_item_edit", args=[meeting.pk, foreign_item.pk]), {"title": "Kapret"}
+        reverse("coordination:agenda_item_edit", args=[meeting.pk, foreign_item.pk]),
+        {f"item-{foreign_item.pk}-title": "Kapret"},
     )
     assert response.status_code == 404
     foreign_item.refresh_from_db()

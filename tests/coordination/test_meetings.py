@@ -62,7 +62,11 @@ def test_agenda_minutes_decision_and_action_item(client_for, coordinator, school
     item = meeting.agenda.get()
     client.post(
         reverse("coordination:agenda_item_edit", args=[meeting.pk, item.pk]),
-        {"title": "Rus i helgene", "minutes": "Mer alkohol på fester.", "decision": "Foreldremøte på Lura."},
+        {
+            f"item-{item.pk}-title": "Rus i helgene",
+            f"item-{item.pk}-minutes": "Mer alkohol på fester.",
+            f"item-{item.pk}-decision": "Foreldremøte på Lura.",
+        },
     )
     due = timezone.localdate() + timedelta(days=30)
     response = client.post(
@@ -87,7 +91,7 @@ def test_agenda_minutes_decision_and_action_item(client_for, coordinator, school
     # Approved minutes are locked.
     response = client.post(
         reverse("coordination:agenda_item_edit", args=[meeting.pk, item.pk]),
-        {"title": "Endret", "minutes": "", "decision": ""},
+        {f"item-{item.pk}-title": "Endret", f"item-{item.pk}-minutes": "", f"item-{item.pk}-decision": ""},
     )
     item.refresh_from_db()
     assert item.title == "Rus i helgene"
