@@ -162,7 +162,7 @@ class ActionFromObservationsForm(BoundedForm):
     def __init__(self, *args, walk, **kwargs):
         super().__init__(*args, **kwargs)
         self.walk = walk
-        self.fields["observations"].queryset = walk.observations.order_by("created_at", "id")
-        self.fields["observations"].label_from_instance = lambda obs: f"#{obs.pk} {obs}"
+        self.fields["observations"].queryset = walk.observations.order_by("number")
+        self.fields["observations"].label_from_instance = lambda obs: str(obs)
         # Inactive agencies are listed too, so that the service can say why they cannot be chosen.
         self.fields["responsible_agency"].queryset = Agency.objects.order_by("-is_active", "name")

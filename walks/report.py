@@ -63,14 +63,14 @@ def _map_drawing(observations, summary, width, font):
         south, north = min(lats) - pad, max(lats) + pad
         west, east = min(lngs) - pad, max(lngs) + pad
         box_w, box_h = width * 0.7 - 8, height - 8
-        for number, observation in enumerate(observations, start=1):
+        for observation in observations:
             x = 4 + (float(observation.longitude) - west) / (east - west) * box_w
             y = 4 + (float(observation.latitude) - south) / (north - south) * box_h
             drawing.add(
                 Circle(x, y, 5, fillColor=colors.HexColor(observation.colour), strokeColor=colors.white, strokeWidth=1)
             )
             if len(observations) <= 60:
-                drawing.add(String(x + 6, y - 3, str(number), fontName=font, fontSize=6))
+                drawing.add(String(x + 6, y - 3, str(observation.number), fontName=font, fontSize=6))
     y = height - 10
     for row in summary:
         drawing.add(Circle(width * 0.73, y + 3, 4, fillColor=colors.HexColor(row["colour"]), strokeColor=None))
@@ -227,11 +227,11 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
     story.append(table)
 
     story.append(_p(_("Observations"), h2))
-    for number, observation in enumerate(observations, start=1):
+    for observation in observations:
         # The heading and the photos stay together; the texts are plain paragraphs below them, outside any
         # table, so a long description flows on to the next page instead of making the report fail.
         heading = _p(
-            f"{number}. {observation.get_category_display()} – "
+            f"{observation.number}. {observation.get_category_display()} – "
             + _("feels safe: %(rating)d of 5") % {"rating": observation.safety_rating},
             cell_bold,
         )

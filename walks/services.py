@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -108,8 +109,12 @@ def observation_add(
                 % {"count": settings.WALKS_PHOTOS_PER_OBSERVATION}
             }
         )
+    # The walk row is locked (above), so two people saving at once get 1 and 2, never the same number; the
+    # unique constraint (walk, number) is the last guard.
+    last = walk.observations.aggregate(last=Max("number"))["last"] or 0
     observation = Observation(
         walk=walk,
+        number=last + 1,
         category=category,
         description=description.strip(),
         safety_rating=safety_rating,

@@ -19,7 +19,7 @@ def map_settings():
 def points(observations):
     return [
         {
-            "id": observation.pk,
+            "number": observation.number,
             "lat": float(observation.latitude),
             "lng": float(observation.longitude),
             "category": observation.get_category_display(),

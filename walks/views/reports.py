@@ -119,7 +119,7 @@ def observations_csv(request, pk):
     for observation in observations:
         writer.writerow(
             [
-                observation.pk,
+                observation.number,
                 observation.category,
                 observation.get_category_display(),
                 csv_cell(observation.description),
@@ -141,9 +141,10 @@ def observations_geojson(request, pk):
     features = [
         {
             "type": "Feature",
-            "id": observation.pk,
+            "id": observation.number,
             "geometry": {"type": "Point", "coordinates": [float(observation.longitude), float(observation.latitude)]},
             "properties": {
+                "number": observation.number,
                 "category": observation.category,
                 "category_label": str(observation.get_category_display()),
                 "colour": observation.colour,

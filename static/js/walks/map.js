@@ -46,22 +46,22 @@
     }
 
     var layer = L.featureGroup().addTo(map);
-    points.forEach(function (point, index) {
+    points.forEach(function (point) {
       // A coloured dot with the observation's number, the same number as in the lists.
       // The element itself, not its markup: a style attribute parsed from HTML would break the CSP.
       var dot = document.createElement("span");
       dot.className = "walk-marker";
       dot.style.background = point.colour;
-      dot.textContent = String(index + 1);
+      dot.textContent = String(point.number);
       var marker = L.marker([point.lat, point.lng], {
         icon: L.divIcon({ html: dot, className: "walk-marker-icon", iconSize: [26, 26], iconAnchor: [13, 13] }),
-        title: (index + 1) + ". " + point.category,
-        alt: (index + 1) + ". " + point.category,
+        title: point.number + ". " + point.category,
+        alt: point.number + ". " + point.category,
         riseOnHover: true,
       });
       var label = document.createElement("div");
       var title = document.createElement(point.url ? "a" : "strong");
-      title.textContent = (index + 1) + ". " + point.category;
+      title.textContent = point.number + ". " + point.category;
       if (point.url) title.href = point.url;
       var text = document.createElement("div");
       text.textContent = point.text;
