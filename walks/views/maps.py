@@ -10,6 +10,7 @@ def map_settings():
     return {
         "tileUrl": settings.WALKS_TILE_URL,
         "attribution": settings.WALKS_TILE_ATTRIBUTION,
+        "maxNativeZoom": settings.WALKS_TILE_MAX_ZOOM,
         "center": list(settings.WALKS_MAP_CENTER),
         "zoom": settings.WALKS_MAP_ZOOM,
         "bounds": [[south, west], [north, east]],
