@@ -63,8 +63,13 @@ class WalkForm(BoundedModelForm):
             self.fields[name].widget.attrs.update(min=0, inputmode="numeric")
 
 
+def future_date_field():
+    return forms.BooleanField(label=_("The walk is dated in the future – confirm"), required=False)
+
+
 class WalkStatusForm(BoundedForm):
     status = forms.ChoiceField(choices=SafetyWalk.Status.choices)
+    confirm_future_date = future_date_field()
 
 
 class PublishForm(BoundedForm):
@@ -74,6 +79,7 @@ class PublishForm(BoundedForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the walk showed and what happens next. Shown at the top of the report."),
     )
+    confirm_future_date = future_date_field()
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slt.core.limits import LONG_TEXT_MAX, SMALL_COUNT_MAX, TEXT_MAX, DateRangeValidator, LimitedTextField
@@ -112,6 +113,11 @@ class SafetyWalk(models.Model):
     @property
     def next_status(self):
         return self.NEXT_STATUS.get(self.status)
+
+    @property
+    def is_dated_in_future(self):
+        """Completing or publishing such a walk needs a confirmation (most often the date was mistyped)."""
+        return self.date > timezone.localdate()
 
     @property
     def external_count(self):

@@ -56,7 +56,12 @@ def walk_publish(request, pk):
     form = PublishForm(request.POST or None, initial={"conclusion": walk.conclusion})
     if request.method == "POST" and form.is_valid():
         published, _walk = form_service(
-            form, services.walk_publish, actor=request.user, walk=walk, conclusion=form.cleaned_data["conclusion"]
+            form,
+            services.walk_publish,
+            actor=request.user,
+            walk=walk,
+            conclusion=form.cleaned_data["conclusion"],
+            confirm_future_date=form.cleaned_data["confirm_future_date"],
         )
         if published:
             messages.success(request, _("The report was published."))
