@@ -234,7 +234,7 @@ WALKS_TILE_ATTRIBUTION = env.str("WALKS_TILE_ATTRIBUTION", default="© Kartverke
 # The PDF report's map: tiles fetched server-side at render time (seconds per tile, cached seconds, highest zoom).
 WALKS_TILE_TIMEOUT = env.float("WALKS_TILE_TIMEOUT", default=3.0)
 WALKS_TILE_CACHE_SECONDS = env.int("WALKS_TILE_CACHE_SECONDS", default=7 * 24 * 3600)
-WALKS_TILE_MAX_ZOOM = env.int("WALKS_TILE_MAX_ZOOM", default=17)
+WALKS_TILE_MAX_ZOOM = env.int("WALKS_TILE_MAX_ZOOM", default=18)
 # The municipality's bounding box (south, west, north, east) and map centre (lat, lng); default Sandnes.
 WALKS_BOUNDS = tuple(env.list("WALKS_BOUNDS", cast=float, default=[58.70, 5.60, 58.95, 6.10]))
 WALKS_MAP_CENTER = tuple(env.list("WALKS_MAP_CENTER", cast=float, default=[58.8517, 5.7359]))
