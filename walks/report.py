@@ -131,7 +131,7 @@ def _map_section(observations, summary, width, font, caption_style):
     when the tiles cannot be had."""
     png = render_map_png(observations, width=MAP_PIXELS[0], height=MAP_PIXELS[1])
     if png is None:
-        return _map_drawing(observations, summary, width, font)
+        return [_map_drawing(observations, summary, width, font)]
     map_width = width * 0.7
     picture = Image(BytesIO(png), width=map_width, height=map_width * MAP_PIXELS[1] / MAP_PIXELS[0])
     legend = _legend_drawing(summary, width * 0.28, map_width * MAP_PIXELS[1] / MAP_PIXELS[0], font)
@@ -149,7 +149,7 @@ def _map_section(observations, summary, width, font, caption_style):
         )
     )
     caption = _p(_("Background map: %(attribution)s") % {"attribution": settings.WALKS_TILE_ATTRIBUTION}, caption_style)
-    return KeepTogether([table, caption])
+    return [table, caption]
 
 
 def _legend_drawing(summary, width, height, font):
@@ -273,8 +273,10 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
     table.setStyle(_table_style())
     story += [table, Spacer(1, 4 * mm)]
 
-    story.append(_p(_("Map of the observations"), h2))
-    story.append(_map_section(observations, summary, width, font, small))
+    # keepWithNext does not reach into a KeepTogether: a heading followed by one goes inside it instead.
+    story.append(
+        KeepTogether([_p(_("Map of the observations"), h2), *_map_section(observations, summary, width, font, small)])
+    )
 
     story.append(_p(_("Action list"), h2))
     if progress["total"]:
@@ -314,7 +316,9 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
     table.setStyle(_table_style())
     story.append(table)
 
-    story.append(_p(_("Observations"), h2))
+    observations_heading = _p(_("Observations"), h2)
+    if not observations:
+        story.append(observations_heading)
     for observation in observations:
         # The heading and the photos stay together; the texts are plain paragraphs below them, outside any
         # table, so a long description flows on to the next page instead of making the report fail.
@@ -334,6 +338,9 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
         head_block = [heading]
         if images:
             head_block.append(Table([images], hAlign="LEFT", style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])))
+        if observations_heading is not None:  # the section's heading stays with its first observation
+            head_block.insert(0, observations_heading)
+            observations_heading = None
         story.append(KeepTogether(head_block))
         story.append(_p(observation.description, cell))
         if observation.suggested_measure:
