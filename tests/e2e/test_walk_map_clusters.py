@@ -50,7 +50,7 @@ def test_overlapping_markers_are_clustered_and_spread(new_page, walk_with_a_crow
     walk_map = page.locator("#walk-map")
     cluster = walk_map.locator(".walk-cluster")
     expect(cluster).to_have_count(1)
-    expect(cluster).to_contain_text("3")
+    expect(cluster).to_contain_text("×3")
     expect(cluster.locator(".visually-hidden")).to_have_text("3 observasjoner her. Zoom inn for å se dem.")
     # Only the lone observation is drawn on its own, with its number 4 (the list says 4 too).
     expect(walk_map.locator(".walk-marker")).to_have_count(1)

@@ -25,13 +25,13 @@
     circle.className = "walk-cluster";
     var shown = document.createElement("span");
     shown.setAttribute("aria-hidden", "true");
-    shown.textContent = String(count);
+    shown.textContent = "×" + count;
     var spoken = document.createElement("span");
     spoken.className = "visually-hidden";
     spoken.textContent = label.replace("{count}", String(count));
     circle.appendChild(shown);
     circle.appendChild(spoken);
-    var size = count < 10 ? 34 : count < 100 ? 40 : 46;
+    var size = count < 10 ? 36 : count < 100 ? 42 : 48;
     return L.divIcon({ html: circle, className: "walk-cluster-icon", iconSize: [size, size] });
   }
 
@@ -69,7 +69,7 @@
     // Markers that overlap are gathered in a numbered circle; a click zooms in, or spreads them at the last zoom.
     var layer = (L.markerClusterGroup
       ? L.markerClusterGroup({
-          maxClusterRadius: 36,
+          maxClusterRadius: 22,
           showCoverageOnHover: false,
           spiderfyOnMaxZoom: true,
           iconCreateFunction: function (cluster) {
