@@ -122,6 +122,11 @@ def _letterhead(width, style, bold):
     return table
 
 
+def _share(count, percent) -> str:
+    """'7 (64 %)', and a dash for none: a column of '0 (0 %)' hides the numbers that matter."""
+    return f"{count} ({percent} %)" if count else "–"
+
+
 def _p(text, style):
     return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
 
@@ -265,8 +270,8 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
         rows.append(
             [
                 _p(row["label"], cell),
-                _p(f"{row['observations']} ({row['observation_share']} %)", cell),
-                _p(f"{row['actions']} ({row['action_share']} %)", cell),
+                _p(_share(row["observations"], row["observation_share"]), cell),
+                _p(_share(row["actions"], row["action_share"]), cell),
             ]
         )
     table = Table(rows, colWidths=[width * 0.5, width * 0.25, width * 0.25], repeatRows=1, splitInRow=1)

@@ -70,6 +70,16 @@ def test_the_pdf_says_it_in_norwegian_without_empty_counts(client_for, coordinat
     assert "forfalt" not in text and "forsinket" not in text
 
 
+def test_a_category_without_measures_shows_a_dash_not_zero(client_for, coordinator, walk, lighting_company):
+    ObservationFactory(walk=walk, category="lighting").action_items.add(
+        WalkActionItemFactory(responsible_agency=lighting_company)
+    )
+    ObservationFactory(walk=walk, category="litter")
+    text = _text(client_for(coordinator).get(reverse("walks:walk_report_pdf", args=[walk.pk])).content)
+    assert "Søppel\n1 (50 %)\n–" in text
+    assert "0 (0 %)" not in text
+
+
 def test_the_pdf_carries_the_municipality_name_and_logo(client_for, coordinator, walk, settings):
     settings.SLT_MUNICIPALITY_NAME = "Bjørnafjorden kommune"
     ObservationFactory(walk=walk)
