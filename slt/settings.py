@@ -229,8 +229,15 @@ SLT_MUNICIPALITY_LOGO = env.str("SLT_MUNICIPALITY_LOGO", default="img/kommune-lo
 MEETING_ATTACHMENT_MAX_BYTES = env.int("MEETING_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 
 # Safety walks: map tiles from a configurable server (no CDN for code; tiles may be unavailable and the map still works).
-WALKS_TILE_URL = env.str("WALKS_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-WALKS_TILE_ATTRIBUTION = env.str("WALKS_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
+# Default: Kartverket's open topographic cache (WMTS, web mercator; Leaflet's {z}/{y}/{x} order as Kartverket has it).
+WALKS_TILE_URL = env.str(
+    "WALKS_TILE_URL", default="https://cache.kartverket.no/v1/wmts/1.0.0/topo/default/webmercator/{z}/{y}/{x}.png"
+)
+WALKS_TILE_ATTRIBUTION = env.str("WALKS_TILE_ATTRIBUTION", default="© Kartverket")
+# The PDF report's map: tiles fetched server-side at render time (seconds per tile, cached seconds, highest zoom).
+WALKS_TILE_TIMEOUT = env.float("WALKS_TILE_TIMEOUT", default=3.0)
+WALKS_TILE_CACHE_SECONDS = env.int("WALKS_TILE_CACHE_SECONDS", default=7 * 24 * 3600)
+WALKS_TILE_MAX_ZOOM = env.int("WALKS_TILE_MAX_ZOOM", default=18)
 # The municipality's bounding box (south, west, north, east) and map centre (lat, lng); default Sandnes.
 WALKS_BOUNDS = tuple(env.list("WALKS_BOUNDS", cast=float, default=[58.70, 5.60, 58.95, 6.10]))
 WALKS_MAP_CENTER = tuple(env.list("WALKS_MAP_CENTER", cast=float, default=[58.8517, 5.7359]))

@@ -90,8 +90,13 @@ class WalkFilterForm(FilterForm):
         return _("No safety walks match the filters.")
 
 
+def future_date_field():
+    return forms.BooleanField(label=_("The walk is dated in the future – confirm"), required=False)
+
+
 class WalkStatusForm(BoundedForm):
     status = forms.ChoiceField(choices=SafetyWalk.Status.choices)
+    confirm_future_date = future_date_field()
 
 
 class PublishForm(BoundedForm):
@@ -101,6 +106,7 @@ class PublishForm(BoundedForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the walk showed and what happens next. Shown at the top of the report."),
     )
+    confirm_future_date = future_date_field()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -189,7 +195,7 @@ class ActionFromObservationsForm(BoundedForm):
     def __init__(self, *args, walk, **kwargs):
         super().__init__(*args, **kwargs)
         self.walk = walk
-        self.fields["observations"].queryset = walk.observations.order_by("created_at", "id")
-        self.fields["observations"].label_from_instance = lambda obs: f"#{obs.pk} {obs}"
+        self.fields["observations"].queryset = walk.observations.order_by("number")
+        self.fields["observations"].label_from_instance = lambda obs: str(obs)
         # Inactive agencies are listed too, so that the service can say why they cannot be chosen.
         self.fields["responsible_agency"].queryset = Agency.objects.order_by("-is_active", "name")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slt.core.limits import LONG_TEXT_MAX, SMALL_COUNT_MAX, TEXT_MAX, DateRangeValidator, LimitedTextField
@@ -114,6 +115,11 @@ class SafetyWalk(models.Model):
         return self.NEXT_STATUS.get(self.status)
 
     @property
+    def is_dated_in_future(self):
+        """Completing or publishing such a walk needs a confirmation (most often the date was mistyped)."""
+        return self.date > timezone.localdate()
+
+    @property
     def external_count(self):
         return self.residents_count + self.youth_council_count + self.landlords_count + self.other_external_count
 
@@ -152,6 +158,9 @@ class Observation(models.Model):
     walk = models.ForeignKey(
         SafetyWalk, verbose_name=_("safety walk"), on_delete=models.CASCADE, related_name="observations"
     )
+    # 1, 2, 3 … per walk, given by `observation_add` under the walk's lock: the number on the map, in the lists,
+    # the action form, the report and the exports (never the database id).
+    number = models.PositiveIntegerField(_("number"), validators=[MinValueValidator(1)])
     category = models.CharField(_("category"), max_length=20, choices=Category)
     description = LimitedTextField(_("description"), max_length=TEXT_MAX)
     safety_rating = models.PositiveSmallIntegerField(
@@ -188,16 +197,17 @@ class Observation(models.Model):
     class Meta:
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
-        ordering = ["created_at", "id"]
+        ordering = ["walk_id", "number"]
         indexes = [models.Index(fields=["walk", "category"])]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(safety_rating__gte=1, safety_rating__lte=5), name="observation_rating_1_to_5"
             ),
+            models.UniqueConstraint(fields=["walk", "number"], name="observation_number_unique_per_walk"),
         ]
 
     def __str__(self):
-        return f"{self.get_category_display()}: {self.description[:60]}"
+        return f"{self.number}. {self.get_category_display()}: {self.description[:60]}"
 
     def get_absolute_url(self):
         return reverse("walks:observation_detail", args=[self.pk])

@@ -113,7 +113,7 @@ def observations_for_walk(walk: SafetyWalk) -> QuerySet[Observation]:
             Prefetch("photos", queryset=ObservationPhoto.objects.order_by("id")),
             Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_agency")),
         )
-        .order_by("created_at", "id")
+        .order_by("number")
     )
 
 

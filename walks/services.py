@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Max
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from coordination.models import ActionItem, Agency
@@ -47,14 +48,31 @@ def walk_save(*, actor, walk: SafetyWalk, invited_agencies: Iterable[Agency] = (
     return walk
 
 
+def _check_future_date(walk: SafetyWalk, confirmed: bool) -> None:
+    """A walk dated in the future is completed or published only when the user confirms it (a mistyped date
+    would otherwise put a report in the future)."""
+    if walk.is_dated_in_future and not confirmed:
+        raise ValidationError(
+            {
+                "confirm_future_date": _(
+                    "The walk is dated %(date)s, which is in the future. Correct the date, or tick the box to "
+                    "confirm that the walk has taken place."
+                )
+                % {"date": formats.date_format(walk.date, "DATE_FORMAT")}
+            }
+        )
+
+
 @transaction.atomic
-def walk_set_status(*, actor, walk: SafetyWalk, status: str) -> SafetyWalk:
+def walk_set_status(*, actor, walk: SafetyWalk, status: str, confirm_future_date: bool = False) -> SafetyWalk:
     """Move a walk one step: planned → in progress → completed. Publishing is `walk_publish`."""
     walk = SafetyWalk.objects.select_for_update().get(pk=walk.pk)
     if not selectors.can_change_walk(actor, walk):
         raise PermissionDenied
     if walk.next_status != status:
         raise ValidationError({"status": _("The walk cannot move to that status from where it is now.")})
+    if status == SafetyWalk.Status.COMPLETED:
+        _check_future_date(walk, confirm_future_date)
     walk.status = status
     walk.full_clean()
     walk.save(update_fields=["status", "updated_at"])
@@ -63,13 +81,14 @@ def walk_set_status(*, actor, walk: SafetyWalk, status: str) -> SafetyWalk:
 
 
 @transaction.atomic
-def walk_publish(*, actor, walk: SafetyWalk, conclusion: str) -> SafetyWalk:
+def walk_publish(*, actor, walk: SafetyWalk, conclusion: str, confirm_future_date: bool = False) -> SafetyWalk:
     """Publish the report of a completed walk with its conclusion."""
     walk = SafetyWalk.objects.select_for_update().get(pk=walk.pk)
     if not selectors.can_change_walk(actor, walk):
         raise PermissionDenied
     if walk.status != SafetyWalk.Status.COMPLETED:
         raise ValidationError(_("Only a completed walk can have its report published."))
+    _check_future_date(walk, confirm_future_date)
     conclusion = conclusion.strip()
     if not conclusion:
         raise ValidationError({"conclusion": _("Write the conclusion before you publish the report.")})
@@ -108,8 +127,12 @@ def observation_add(
                 % {"count": settings.WALKS_PHOTOS_PER_OBSERVATION}
             }
         )
+    # The walk row is locked (above), so two people saving at once get 1 and 2, never the same number; the
+    # unique constraint (walk, number) is the last guard.
+    last = walk.observations.aggregate(last=Max("number"))["last"] or 0
     observation = Observation(
         walk=walk,
+        number=last + 1,
         category=category,
         description=description.strip(),
         safety_rating=safety_rating,

@@ -120,8 +120,13 @@ def test_a_walk_from_plan_to_published_report(new_page, people):
     assert observations[0].latitude != observations[1].latitude
     assert ObservationPhoto.objects.count() == 2
 
-    # The organiser closes the walk.
+    # The organiser closes the walk. It is dated tomorrow: closing it first asks for a confirmation.
     organiser.reload()
+    organiser.get_by_role("button", name="Avslutt vandringen").click()
+    expect(organiser.get_by_text("fram i tid. Rett datoen, eller kryss av")).to_be_visible()
+    walk.refresh_from_db()
+    assert walk.status == "in_progress"
+    organiser.get_by_label("Vandringen er datert fram i tid – bekreft").check()
     organiser.get_by_role("button", name="Avslutt vandringen").click()
     expect(organiser.get_by_text("Vandringen er nå: Fullført.")).to_be_visible()
 
@@ -152,6 +157,7 @@ def test_a_walk_from_plan_to_published_report(new_page, people):
     coordinator.get_by_role("textbox", name=re.compile("Konklusjon")).fill(
         "Området oppleves trygt, men belysningen må bli bedre."
     )
+    coordinator.get_by_label("Vandringen er datert fram i tid – bekreft").check()
     coordinator.get_by_role("button", name="Publiser rapporten").click()
     expect(coordinator.get_by_text("Rapporten er publisert.")).to_be_visible()
     expect(coordinator.get_by_text("1 av 2 tiltak gjelder belysning.")).to_be_visible()

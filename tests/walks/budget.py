@@ -10,9 +10,11 @@ from .factories import WalkActionItemFactory
 
 def fill_walk(walk, count, agency):
     categories = Observation.Category.values
+    first = walk.observations.count() + 1
     observations = Observation.objects.bulk_create(
         Observation(
             walk=walk,
+            number=first + i,
             category=categories[i % len(categories)],
             description=f"Observasjon {i}",
             safety_rating=1 + i % 5,

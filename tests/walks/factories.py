@@ -3,6 +3,7 @@ from decimal import Decimal
 from io import BytesIO
 
 import factory
+from django.db.models import Max
 from django.utils import timezone
 from PIL import Image
 
@@ -38,6 +39,13 @@ class ObservationFactory(factory.django.DjangoModelFactory):
 
     walk = factory.SubFactory(SafetyWalkFactory)
     category = Observation.Category.LIGHTING
+
+    @factory.lazy_attribute
+    def number(self):
+        # The next number of the walk, as observation_add gives it.
+        last = Observation.objects.filter(walk=self.walk).aggregate(last=Max("number"))["last"]
+        return (last or 0) + 1
+
     description = factory.Sequence(lambda n: f"Mørk sti nummer {n} – ingen lys")
     safety_rating = 2
     suggested_measure = "Nye lysmaster"

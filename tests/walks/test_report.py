@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from slt.audit.models import AuditEvent
 from walks.models import SafetyWalk
@@ -20,8 +23,8 @@ def publish_url(walk):
 
 @pytest.fixture
 def reported_walk(walk, lighting_company, parks):
-    """Eleven measures, seven of them about lighting; one will not be done."""
-    SafetyWalk.objects.filter(pk=walk.pk).update(status="completed")
+    """Eleven measures, seven of them about lighting; one will not be done. The walk took place yesterday."""
+    SafetyWalk.objects.filter(pk=walk.pk).update(status="completed", date=timezone.localdate() - timedelta(days=1))
     walk.refresh_from_db()
     for n in range(7):
         observation = ObservationFactory(walk=walk, category="lighting", description=f"Mørkt punkt {n}")

@@ -6,6 +6,7 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from slt.audit.models import AuditEvent
@@ -70,7 +71,7 @@ def test_too_many_photos_are_refused(walk, organiser, settings):
 
 
 def test_publishing_twice_is_refused(walk, organiser):
-    SafetyWalk.objects.filter(pk=walk.pk).update(status="completed")
+    SafetyWalk.objects.filter(pk=walk.pk).update(status="completed", date=timezone.localdate())
     services.walk_publish(actor=organiser, walk=walk, conclusion="Trygt nok.")
     with pytest.raises(ValidationError):
         services.walk_publish(actor=organiser, walk=walk, conclusion="Igjen")

@@ -47,7 +47,7 @@ def action_create(request, pk):
 def _action_initial(request, walk):
     """Start from the ticked observations: the first suggested measure as title, a deadline a month on."""
     ids = [value for value in request.GET.getlist("observations") if value.isdigit()]
-    chosen = list(walk.observations.filter(pk__in=ids).order_by("created_at", "id"))
+    chosen = list(walk.observations.filter(pk__in=ids).order_by("number"))
     suggestion = next((o.suggested_measure for o in chosen if o.suggested_measure), "")
     return {
         "observations": [observation.pk for observation in chosen],

@@ -10,6 +10,7 @@ def map_settings():
     return {
         "tileUrl": settings.WALKS_TILE_URL,
         "attribution": settings.WALKS_TILE_ATTRIBUTION,
+        "maxNativeZoom": settings.WALKS_TILE_MAX_ZOOM,
         "center": list(settings.WALKS_MAP_CENTER),
         "zoom": settings.WALKS_MAP_ZOOM,
         "bounds": [[south, west], [north, east]],
@@ -19,7 +20,7 @@ def map_settings():
 def points(observations):
     return [
         {
-            "id": observation.pk,
+            "number": observation.number,
             "lat": float(observation.latitude),
             "lng": float(observation.longitude),
             "category": observation.get_category_display(),

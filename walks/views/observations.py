@@ -19,7 +19,7 @@ def observation_create(request, pk):
     form = ObservationForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and walk.is_open_for_observations and form.is_valid():
         data = form.cleaned_data
-        saved, _observation = form_service(
+        saved, observation = form_service(
             form,
             services.observation_add,
             actor=request.user,
@@ -33,7 +33,7 @@ def observation_create(request, pk):
             photos=data["photos"],
         )
         if saved:
-            number = walk.observations.count()
+            number = observation.number
             if "done" in request.POST:
                 messages.success(request, _("Observation %(number)d was saved.") % {"number": number})
                 return redirect(walk)
@@ -47,7 +47,9 @@ def observation_create(request, pk):
         form.add_error(None, _("The walk is closed; observations can no longer be added."))
     if request.method == "POST":
         messages.error(request, _("The observation was not saved. Correct the fields marked below."))
-    observations = list(walk.observations.only("id", "latitude", "longitude", "category", "description", "walk_id"))
+    observations = list(
+        walk.observations.only("id", "number", "latitude", "longitude", "category", "description", "walk_id")
+    )
     return render(
         request,
         "walks/observation_form.html",

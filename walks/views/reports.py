@@ -55,7 +55,12 @@ def walk_publish(request, pk):
     form = PublishForm(request.POST or None, initial={"conclusion": walk.conclusion})
     if request.method == "POST" and form.is_valid():
         published, _walk = form_service(
-            form, services.walk_publish, actor=request.user, walk=walk, conclusion=form.cleaned_data["conclusion"]
+            form,
+            services.walk_publish,
+            actor=request.user,
+            walk=walk,
+            conclusion=form.cleaned_data["conclusion"],
+            confirm_future_date=form.cleaned_data["confirm_future_date"],
         )
         if published:
             messages.success(request, _("The report was published."))
@@ -112,7 +117,7 @@ def observations_csv(request, pk):
     observations = selectors.observations_for_walk(walk)
     rows = [
         [
-            observation.pk,
+            observation.number,
             observation.category,
             observation.get_category_display(),
             observation.description,
@@ -136,9 +141,10 @@ def observations_geojson(request, pk):
     features = [
         {
             "type": "Feature",
-            "id": observation.pk,
+            "id": observation.number,
             "geometry": {"type": "Point", "coordinates": [float(observation.longitude), float(observation.latitude)]},
             "properties": {
+                "number": observation.number,
                 "category": observation.category,
                 "category_label": str(observation.get_category_display()),
                 "colour": observation.colour,

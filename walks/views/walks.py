@@ -103,6 +103,7 @@ def walk_status(request, pk):
             actor=request.user,
             walk=walk,
             status=status,
+            confirm_future_date=form.cleaned_data["confirm_future_date"],
         )
     else:
         messages.error(request, _("Unknown status."))

@@ -19,11 +19,28 @@
     return lat >= bounds[0][0] && lat <= bounds[1][0] && lng >= bounds[0][1] && lng <= bounds[1][1];
   }
 
+  function clusterIcon(count, label) {
+    // The element itself, not markup (the CSP forbids style attributes parsed from HTML).
+    var circle = document.createElement("span");
+    circle.className = "walk-cluster";
+    var shown = document.createElement("span");
+    shown.setAttribute("aria-hidden", "true");
+    shown.textContent = "×" + count;
+    var spoken = document.createElement("span");
+    spoken.className = "visually-hidden";
+    spoken.textContent = label.replace("{count}", String(count));
+    circle.appendChild(shown);
+    circle.appendChild(spoken);
+    var size = count < 10 ? 36 : count < 100 ? 42 : 48;
+    return L.divIcon({ html: circle, className: "walk-cluster-icon", iconSize: [size, size] });
+  }
+
   function init(container) {
     var settings = readJson(container.dataset.settings);
     var points = readJson(container.dataset.points) || [];
     var notice = document.getElementById(container.dataset.notice || "map-notice");
-    var map = L.map(container, { tap: true, zoomControl: true }).setView(settings.center, settings.zoom);
+    // maxZoom on the map itself: clustering needs it, and the map may have no tile layer at all.
+    var map = L.map(container, { tap: true, zoomControl: true, maxZoom: 19 }).setView(settings.center, settings.zoom);
 
     function say(text, kind) {
       if (!notice) return;
@@ -33,7 +50,11 @@
 
     if (settings.tileUrl) {
       var tilesFailed = false;
-      var tiles = L.tileLayer(settings.tileUrl, { maxZoom: 19, attribution: settings.attribution });
+      var tiles = L.tileLayer(settings.tileUrl, {
+        maxZoom: 19,
+        maxNativeZoom: settings.maxNativeZoom || 18,
+        attribution: settings.attribution,
+      });
       tiles.on("tileerror", function () {
         if (tilesFailed) return;
         tilesFailed = true;
@@ -45,23 +66,34 @@
       container.classList.add("no-tiles");
     }
 
-    var layer = L.featureGroup().addTo(map);
-    points.forEach(function (point, index) {
+    // Markers that overlap are gathered in a numbered circle; a click zooms in, or spreads them at the last zoom.
+    var layer = (L.markerClusterGroup
+      ? L.markerClusterGroup({
+          maxClusterRadius: 22,
+          showCoverageOnHover: false,
+          spiderfyOnMaxZoom: true,
+          iconCreateFunction: function (cluster) {
+            return clusterIcon(cluster.getChildCount(), container.dataset.clusterLabel || "{count}");
+          },
+        })
+      : L.featureGroup()
+    ).addTo(map);
+    points.forEach(function (point) {
       // A coloured dot with the observation's number, the same number as in the lists.
       // The element itself, not its markup: a style attribute parsed from HTML would break the CSP.
       var dot = document.createElement("span");
       dot.className = "walk-marker";
       dot.style.background = point.colour;
-      dot.textContent = String(index + 1);
+      dot.textContent = String(point.number);
       var marker = L.marker([point.lat, point.lng], {
         icon: L.divIcon({ html: dot, className: "walk-marker-icon", iconSize: [26, 26], iconAnchor: [13, 13] }),
-        title: (index + 1) + ". " + point.category,
-        alt: (index + 1) + ". " + point.category,
+        title: point.number + ". " + point.category,
+        alt: point.number + ". " + point.category,
         riseOnHover: true,
       });
       var label = document.createElement("div");
       var title = document.createElement(point.url ? "a" : "strong");
-      title.textContent = (index + 1) + ". " + point.category;
+      title.textContent = point.number + ". " + point.category;
       if (point.url) title.href = point.url;
       var text = document.createElement("div");
       text.textContent = point.text;
