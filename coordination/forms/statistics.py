@@ -6,6 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.forms import BoundedFieldsMixin, DateInput
+from slt.core.limits import DateRangeValidator
+
 from ..statistics import (
     EARLIEST,
     MAX_COLUMNS,
@@ -18,11 +21,16 @@ from ..statistics import (
 )
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(BoundedFieldsMixin, forms.Form):
     grouping = forms.ChoiceField(label=_("Show"), choices=Grouping.choices, initial=Grouping.CATEGORY, required=False)
     unit = forms.ChoiceField(label=_("Per"), choices=Unit.choices, initial=Unit.MONTH, required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    # From 1 January 2000 (EARLIEST) to a year ahead in the date picker; clean() keeps "to" within this year.
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=DateInput(), validators=[DateRangeValidator(years_ahead=1)]
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=DateInput(), validators=[DateRangeValidator(years_ahead=1)]
+    )
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
