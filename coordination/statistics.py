@@ -35,7 +35,6 @@ WITHHELD = "–"
 MAX_COLUMNS = 12
 # The page suggests a coarser unit when more than this share of the cells is hidden.
 MOSTLY_HIDDEN = 0.5
-EARLIEST = date(2000, 1, 1)
 # The beat task (coordination.tasks.refresh_statistics) stores them every STATISTICS_REFRESH_SECONDS; they are
 # kept three times as long, so that a late run does not leave the cache cold.
 CACHE_SECONDS = 3 * settings.CELERY_BEAT_SCHEDULE["coordination-statistics"]["schedule"]

@@ -6,8 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.forms import BoundedFieldsMixin, DateInput
+from slt.core.limits import DateRangeValidator
+
 from ..statistics import (
-    EARLIEST,
     MAX_COLUMNS,
     Grouping,
     StatisticsQuery,
@@ -18,11 +20,16 @@ from ..statistics import (
 )
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(BoundedFieldsMixin, forms.Form):
     grouping = forms.ChoiceField(label=_("Show"), choices=Grouping.choices, initial=Grouping.CATEGORY, required=False)
     unit = forms.ChoiceField(label=_("Per"), choices=Unit.choices, initial=Unit.MONTH, required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    # From 1 January 2000 to a year ahead in the date picker; clean() keeps "to" within this year.
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=DateInput(), validators=[DateRangeValidator(years_ahead=1)]
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=DateInput(), validators=[DateRangeValidator(years_ahead=1)]
+    )
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,8 +51,6 @@ class StatisticsForm(forms.Form):
         start = data.get("date_from") or default_from
         end = data.get("date_to") or default_to
         latest = date(self.today.year, 12, 31)
-        if start < EARLIEST:
-            self.add_error("date_from", _("Choose a date from 2000 on."))
         if end > latest:
             self.add_error("date_to", _("Choose a date no later than the end of this year."))
         if start > end:

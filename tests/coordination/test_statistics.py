@@ -223,8 +223,9 @@ def test_mostly_hidden_months_offer_quarters(client_for, coordinator, other_repo
     [
         ({"date_from": "31.02.2025"}, "Oppgi en gyldig dato."),
         ({"date_from": "2025-06-01", "date_to": "2025-01-01"}, "Sluttdatoen er før startdatoen."),
-        ({"date_from": "1999-12-31"}, "Velg en dato fra år 2000 eller senere."),
-        ({"date_to": "2999-01-01"}, "Velg en dato senest ved utgangen av dette året."),
+        ({"date_from": "1999-12-31"}, "Oppgi en dato mellom 01.01.2000 og"),
+        ({"date_to": "2999-01-01"}, "Oppgi en dato mellom 01.01.2000 og"),
+        ({"date_to": f"{timezone.localdate().year + 1}-01-01"}, "Velg en dato senest ved utgangen av dette året."),
         ({"unit": "week"}, "Velg et gyldig valg."),
         ({"grouping": "names"}, "Velg et gyldig valg."),
         ({"unit": "year", "date_from": "2000-01-01", "date_to": "2025-01-01"}, "Høyst 12 år får plass i én tabell"),
