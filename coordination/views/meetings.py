@@ -133,7 +133,7 @@ def _meeting_form(request, meeting, initial):
     )
 
 
-def _agenda(meeting, *, editable, can_reorder, forms=None):
+def _agenda(meeting, *, editable, forms=None):
     """The agenda items to show, each with its minutes form (when the user may write minutes), its action items,
     its attachments and whether it is first or last (for the move buttons). `forms` holds bound forms with errors by item."""
     forms = forms or {}
@@ -156,7 +156,7 @@ def _detail_context(request, meeting, *, forms=None, attachment_form=None):
     can_change = permissions.can_change_meeting(request.user, meeting)
     editable = can_change and not meeting.minutes_approved and not meeting.cancelled_at
     can_reorder = editable and not meeting.has_started
-    agenda, meeting_attachments = _agenda(meeting, editable=editable, can_reorder=can_reorder, forms=forms)
+    agenda, meeting_attachments = _agenda(meeting, editable=editable, forms=forms)
     context = {
         "meeting": meeting,
         "can_change": can_change,
