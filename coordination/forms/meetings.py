@@ -101,7 +101,9 @@ class MinutesForm(BoundedModelForm):
         }
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", f"item-{kwargs['instance'].pk}")
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk:
+            kwargs.setdefault("prefix", f"item-{instance.pk}")
         super().__init__(*args, **kwargs)
 
 
