@@ -1,7 +1,8 @@
 /* Django admin, accessibility fixes that its templates leave out (WCAG 2.1 AA, checked by axe-core in
    tests/e2e/test_accessibility.py):
    - the fields of a tabular inline have no <label>: each gets the text of its column header as its name;
-   - an autocomplete field (select2) gets the name of the field's own label. */
+   - an autocomplete field (select2) gets the name of the field's own label;
+   - the help icons of the filter_horizontal boxes get a role for their aria-label. */
 (function () {
   "use strict";
 
@@ -44,12 +45,21 @@
     });
   }
 
+  /* The help icons of a filter_horizontal box carry an aria-label, which needs a role to count. */
+  function roleForHelpIcons(root) {
+    root.querySelectorAll(".help-tooltip[aria-label]:not([role])").forEach(function (icon) {
+      icon.setAttribute("role", "img");
+    });
+  }
+
   function fix(root) {
     labelTabularInlines(root);
     labelAutocompletes(root);
+    roleForHelpIcons(root);
   }
 
-  window.addEventListener("load", function () { fix(document); });
+  /* After the admin's own scripts, which build select2 and the filter boxes on "load" too. */
+  window.addEventListener("load", function () { window.setTimeout(function () { fix(document); }, 0); });
   document.addEventListener("formset:added", function (event) {
     window.setTimeout(function () { fix(event.target.closest(".inline-group") || document); }, 0);
   });
