@@ -72,7 +72,7 @@
     summary.setAttribute("role", "alert");
     summary.setAttribute("tabindex", "-1");
     var heading = document.createElement("h2");
-    heading.className = "h6 alert-heading";
+    heading.className = "h6 alert-heading fw-semibold";
     heading.textContent = document.body.dataset.errorSummary || "There is a problem";
     summary.id = ensureId(summary, "error-summary");
     heading.id = summary.id + "-heading";
