@@ -4,10 +4,10 @@ Both take the table ``statistics.statistics_table`` made, so they show exactly w
 "< 5" and "–", never a hidden count.
 """
 
-import csv
-from io import BytesIO, StringIO
+from io import BytesIO
 from xml.sax.saxutils import escape
 
+from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -18,7 +18,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from slt.core import branding
 from slt.core.pdf import fonts, numbered_canvas
-from slt.core.spreadsheet import csv_cell
+from slt.core.spreadsheet import csv_response
 
 
 def header_row(table) -> list[str]:
@@ -46,18 +46,17 @@ def suppression_text() -> str:
     )
 
 
-def statistics_csv(table) -> str:
-    """UTF-8 with a byte order mark (spreadsheet programs then read æøå right), semicolons, headers translated."""
-    out = StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([csv_cell(period_text(table))])
-    writer.writerow(header_row(table))
-    for row in body_rows(table):
-        writer.writerow([csv_cell(row[0]), *row[1:]])
-    writer.writerow([])
-    writer.writerow([suppression_text()])
-    return out.getvalue()
+def statistics_csv(table, filename) -> HttpResponse:
+    """The download, written by the platform's one CSV helper (UTF-8 with a byte order mark, semicolons, no
+    formulas): the period first, then the table with its headers in the reader's language, then the rule."""
+    rows = [header_row(table), *body_rows(table), [], [suppression_text()]]
+    return csv_response(filename, [period_text(table)], rows)
+
+
+def statistics_pdf_response(table, filename) -> HttpResponse:
+    response = HttpResponse(statistics_pdf(table), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def statistics_pdf(table) -> bytes:

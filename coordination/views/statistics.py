@@ -1,7 +1,7 @@
 """The statistics page and its exports: every signed-in user, aggregated counts only (DESIGN.md section 3)."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from slt.audit.services import record_event
 from .. import permissions
 from ..forms import StatisticsForm
 from ..statistics import Unit, statistics_table
-from ..statistics_export import statistics_csv, statistics_pdf
+from ..statistics_export import statistics_csv, statistics_pdf_response
 
 
 def _form(request):
@@ -40,7 +40,7 @@ def statistics(request):
     return render(request, "coordination/statistics.html", context)
 
 
-def _export(request, kind, make_file, content_type):
+def _export(request, kind, make_response):
     """The table as a file: the same choices, suppression and access as the page; bad choices answer 400 with
     the form's messages. Every export is audited (which table and period; never the numbers)."""
     form = _form(request)
@@ -48,9 +48,7 @@ def _export(request, kind, make_file, content_type):
         messages = [str(error) for errors in form.errors.values() for error in errors]
         return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
     query = form.query()
-    response = HttpResponse(make_file(statistics_table(query)), content_type=content_type)
-    name = _("statistics")
-    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.{kind}"'
+    response = make_response(statistics_table(query), f"{_('statistics')}-{timezone.localdate():%Y-%m-%d}.{kind}")
     record_event(
         actor=request.user,
         action=AuditEvent.Action.EXPORT,
@@ -69,8 +67,8 @@ def _export(request, kind, make_file, content_type):
 
 
 def statistics_export_csv(request):
-    return _export(request, "csv", statistics_csv, "text/csv; charset=utf-8")
+    return _export(request, "csv", statistics_csv)
 
 
 def statistics_export_pdf(request):
-    return _export(request, "pdf", statistics_pdf, "application/pdf")
+    return _export(request, "pdf", statistics_pdf_response)

@@ -101,6 +101,7 @@ def test_the_steering_group_switches_units_periods_and_groupings(new_page, steer
     expect(page.get_by_label("Vis", exact=True)).not_to_have_attribute("aria-invalid", "true")
     expect(page.locator("#statistics-table")).to_have_count(0)
     assert_accessible(page, "statistics with a bad period")
+    screenshot(page, "statistics-bad-period")
 
 
 def test_the_months_fit_a_phone_in_their_own_scroll_box(new_page, steering_member):
