@@ -107,6 +107,11 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env.bool("DJANGO_DB_JIT", default=False):
+    # PostgreSQL's JIT compiles large plans (a list's count over a million rows) for tens of milliseconds that
+    # short web queries never win back. DJANGO_DB_JIT=1 leaves it to the server's own setting.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Every transaction takes the write lock when it begins, and a second writer waits for it (up to 20 s)
     # instead of failing with "database is locked" halfway through: read-then-write services stay correct.
