@@ -1,10 +1,11 @@
-"""Trigram (pg_trgm, GIN) indexes for the free-text searches of concerns and action items, on PostgreSQL only.
+"""Trigram (pg_trgm, GIN) indexes for the free-text searches of concerns and action items, on PostgreSQL only,
+and the indexes of the dashboard's open action items of an agency and of the walk follow-up (its cache key and its open measures).
 
 Django's `icontains` on PostgreSQL is `UPPER(column::text) LIKE UPPER(%s)`, so the index is on that expression.
 SQLite keeps its plain `LIKE` (no index, same results).
 """
 
-from django.db import migrations
+from django.db import migrations, models
 
 INDEXES = [
     ("concern_description_trgm", "coordination_concern", "description"),
@@ -35,4 +36,20 @@ class Migration(migrations.Migration):
         ("coordination", "0008_text_and_date_bounds"),
     ]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        migrations.RunPython(create, drop, elidable=False),
+        migrations.AddIndex(
+            model_name="actionitem",
+            index=models.Index(
+                fields=["responsible_agency", "is_settled", "due_date", "id"], name="action_item_agency_open_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="actionitem",
+            index=models.Index(fields=["source", "updated_at"], name="action_item_source_changed_idx"),
+        ),
+        migrations.AddIndex(
+            model_name="actionitem",
+            index=models.Index(fields=["source", "is_settled", "due_date", "id"], name="action_item_source_open_idx"),
+        ),
+    ]

@@ -99,6 +99,13 @@ def session_cookie(env, username):
         "s[SESSION_KEY] = str(user.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
         "s[HASH_SESSION_KEY] = user.get_session_auth_hash()\n"
         "s[SESSION_STARTED] = s[SESSION_LAST_SEEN] = time.time() + 3600\n"
+        # Signed in with the second factor, as in production: a confirmed authenticator, verified in the session.
+        "from django_otp import DEVICE_ID_SESSION_KEY\n"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+        "from slt.accounts.second_factor import DONE_WITH_DEVICE, SESSION_SECOND_FACTOR_DONE\n"
+        "device = TOTPDevice.objects.filter(user=user, confirmed=True).first()\n"
+        "device = device or TOTPDevice.objects.create(user=user, name='benchmark', confirmed=True)\n"
+        "s[DEVICE_ID_SESSION_KEY] = device.persistent_id; s[SESSION_SECOND_FACTOR_DONE] = DONE_WITH_DEVICE\n"
         "s.create(); print(s.session_key)\n"
     )
     return _python(env, code)
@@ -112,7 +119,7 @@ def record_ids(env):
         "from coordination.models import Concern\n"
         "from walks.models import SafetyWalk\n"
         "ids = Concern.objects.order_by('-created_at', '-id').values_list('pk', flat=True)\n"
-        "walk = SafetyWalk.objects.filter(title__startswith='Trygghetsvandring ').order_by('pk').first()\n"
+        "walk = SafetyWalk.objects.filter(title__regex=r'^Trygghetsvandring [0-9]+$').order_by('pk').first()\n"
         "walk = walk or SafetyWalk.objects.annotate(n=Count('observations')).order_by('-n').first()\n"
         "print(json.dumps({'concern': ids[5000], 'walk': walk.pk}))\n"
     )
@@ -126,6 +133,7 @@ def query_counts(env, pages):
         "from django.db import connection\n"
         "from django.test import Client\n"
         "from django.test.utils import CaptureQueriesContext\n"
+        "from django.conf import settings; settings.ROOT_URLCONF = 'tests.benchmarks.urls'\n"
         "out = []\n"
         "for path, cookie in json.loads(sys.argv[1]):\n"
         "    client = Client()\n"

@@ -1,10 +1,11 @@
-"""Trigram (pg_trgm, GIN) index for the search of safety walks by title (the global search), PostgreSQL only.
+"""Trigram (pg_trgm, GIN) index for the search of walks by title (the global search), on PostgreSQL only, and the
+index in the walk list's order.
 
 Django's `icontains` on PostgreSQL is `UPPER(column::text) LIKE UPPER(%s)`, so the index is on that expression.
 SQLite keeps its plain `LIKE` (no index, same results).
 """
 
-from django.db import migrations
+from django.db import migrations, models
 
 INDEXES = [
     ("walk_title_trgm", "walks_safetywalk", "title"),
@@ -33,4 +34,10 @@ class Migration(migrations.Migration):
         ("walks", "0002_text_and_date_bounds"),
     ]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        migrations.RunPython(create, drop, elidable=False),
+        migrations.AddIndex(
+            model_name="safetywalk",
+            index=models.Index(fields=["-date", "-start_time", "-id"], name="walk_list_order_idx"),
+        ),
+    ]
