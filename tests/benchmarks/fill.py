@@ -8,6 +8,8 @@ members, and notices for the coordinator. A marker table (`bench_size`) records 
 same size reuses the database.
 """
 
+import json
+
 from django.db import connection, transaction
 
 from coordination.models import ActionItem, Concern, ConcernCategory
@@ -41,7 +43,9 @@ def stored_size() -> dict | None:
             return None
         cursor.execute(f"SELECT size FROM {MARKER}")
         row = cursor.fetchone()
-    return row[0] if row else None
+    if not row:
+        return None
+    return json.loads(row[0]) if isinstance(row[0], str) else row[0]  # Django leaves jsonb as text
 
 
 def _ids(cursor, sql, params=()):
@@ -328,8 +332,6 @@ def fill(
 
 
 def mark(size: dict) -> None:
-    import json
-
     with connection.cursor() as c:
         c.execute(f"CREATE TABLE IF NOT EXISTS {MARKER} (size jsonb NOT NULL)")
         c.execute(f"DELETE FROM {MARKER}")

@@ -45,7 +45,9 @@
       container.classList.add("no-tiles");
     }
 
-    var layer = L.featureGroup().addTo(map);
+    // The markers are made first and the view set to their bounds, then the layer is added once: with 500
+    // observations the map then places each marker once, not once before and again after fitting the view.
+    var layer = L.featureGroup();
     points.forEach(function (point, index) {
       // A coloured dot with the observation's number, the same number as in the lists.
       // The element itself, not its markup: a style attribute parsed from HTML would break the CSP.
@@ -59,22 +61,26 @@
         alt: (index + 1) + ". " + point.category,
         riseOnHover: true,
       });
-      var label = document.createElement("div");
-      var title = document.createElement(point.url ? "a" : "strong");
-      title.textContent = (index + 1) + ". " + point.category;
-      if (point.url) title.href = point.url;
-      var text = document.createElement("div");
-      text.textContent = point.text;
-      label.appendChild(title);
-      label.appendChild(text);
-      marker.bindPopup(label);
-      marker.addTo(layer);
+      // The popup's content is made when it opens, not for every marker up front.
+      marker.bindPopup(function () {
+        var label = document.createElement("div");
+        var title = document.createElement(point.url ? "a" : "strong");
+        title.textContent = (index + 1) + ". " + point.category;
+        if (point.url) title.href = point.url;
+        var text = document.createElement("div");
+        text.textContent = point.text;
+        label.appendChild(title);
+        label.appendChild(text);
+        return label;
+      });
+      layer.addLayer(marker);
     });
     if (points.length > 1 && container.dataset.mode !== "pick") {
-      map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 17 });
+      map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 17, animate: false });
     } else if (points.length === 1 && container.dataset.mode !== "pick") {
-      map.setView([points[0].lat, points[0].lng], 17);
+      map.setView([points[0].lat, points[0].lng], 17, { animate: false });
     }
+    layer.addTo(map);
 
     if (container.dataset.mode === "pick") {
       setUpPicking(container, map, settings, say);
