@@ -4,8 +4,7 @@ Both take the table ``statistics.statistics_table`` made, so they show exactly w
 "< 5" and "–", never a hidden count.
 """
 
-import csv
-from io import BytesIO, StringIO
+from io import BytesIO
 from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone
@@ -18,7 +17,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from slt.core import branding
 from slt.core.pdf import fonts, numbered_canvas
-from slt.core.spreadsheet import csv_cell
+from slt.core.spreadsheet import csv_text
 
 
 def header_row(table) -> list[str]:
@@ -48,16 +47,7 @@ def suppression_text() -> str:
 
 def statistics_csv(table) -> str:
     """UTF-8 with a byte order mark (spreadsheet programs then read æøå right), semicolons, headers translated."""
-    out = StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([csv_cell(period_text(table))])
-    writer.writerow(header_row(table))
-    for row in body_rows(table):
-        writer.writerow([csv_cell(row[0]), *row[1:]])
-    writer.writerow([])
-    writer.writerow([suppression_text()])
-    return out.getvalue()
+    return csv_text([[period_text(table)], header_row(table), *body_rows(table), [], [suppression_text()]])
 
 
 def statistics_pdf(table) -> bytes:

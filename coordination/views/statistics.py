@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from slt.audit.models import AuditEvent
 from slt.audit.services import record_event
+from slt.core import spreadsheet
 
 from .. import permissions
 from ..forms import StatisticsForm
@@ -69,7 +70,7 @@ def _export(request, kind, make_file, content_type):
 
 
 def statistics_export_csv(request):
-    return _export(request, "csv", statistics_csv, "text/csv; charset=utf-8")
+    return _export(request, "csv", statistics_csv, spreadsheet.CONTENT_TYPE)
 
 
 def statistics_export_pdf(request):
