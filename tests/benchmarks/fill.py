@@ -210,12 +210,13 @@ def fill(
             c.execute(
                 f"""
                 INSERT INTO walks_observation (category, description, safety_rating, suggested_measure, latitude,
-                    longitude, created_at, created_by_id, walk_id)
+                    longitude, created_at, created_by_id, walk_id, number)
                 SELECT {_pick(Observation.Category.values)}, 'Mørkt parti langs gangveien.', {ratings},
                     'Sett opp lys.', round((58.84 + random() * 0.04)::numeric, 6),
-                    round((5.70 + random() * 0.08)::numeric, 6), now(), %s,
-                    CASE WHEN g <= 500 OR %s = 0 THEN %s ELSE %s + (g %% %s) END
-                FROM generate_series(1, %s) g
+                    round((5.70 + random() * 0.08)::numeric, 6), now(), %s, walk_id,
+                    row_number() OVER (PARTITION BY walk_id ORDER BY g)
+                FROM (SELECT g, CASE WHEN g <= 500 OR %s = 0 THEN %s ELSE %s + (g %% %s) END AS walk_id
+                      FROM generate_series(1, %s) g) o
                 """,
                 [organiser, len(rest), first_walk, rest[0] if rest else 0, max(len(rest), 1), observations],
             )
