@@ -39,7 +39,9 @@
     form.querySelectorAll(".invalid-feedback, .errorlist").forEach(function (block) {
       var text = block.textContent.replace(/\s+/g, " ").trim();
       if (!text || block.closest(".error-summary, .alert-danger") || !block.getClientRects().length) return;
-      var wrapper = block.closest(".mb-3, .form-group, fieldset, [id^=div_id_]") || block.parentElement;
+      var wrapper = block.closest(".mb-3, .form-group, fieldset, [id^=div_id_]");
+      // A form that has one of those classes itself is no field's wrapper: the error belongs to its own field.
+      if (!wrapper || wrapper === form || wrapper.contains(form)) wrapper = block.parentElement;
       var fields = Array.prototype.slice.call(wrapper.querySelectorAll(FIELDS)).filter(function (field) {
         return !field.closest(".error-summary");
       });

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from coordination.models import ActionItem, Concern
 from slt.accounts.models import User
 from tests.coordination.factories import ActionItemFactory, ConcernFactory
-from tests.e2e.accessibility import axe_violations, describe
+from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import PHONE, SCREENSHOTS, screenshot, sign_in
 from tests.factories import PASSWORD, AgencyFactory, UserFactory
 from tests.notifications.factories import NoticeFactory
@@ -53,28 +53,6 @@ def _cards_on_first_screen(page) -> int:
     )
 
 
-def _assert_list_accessible(page, label):
-    """No axe-core violation inside the page's own content (`main`).
-    # full-page assert_accessible after the axe branch merges: it fixes the navbar's contrast, the logo link's
-    # name and Bootstrap's own blue (#0d6efd, 4.19:1 on the page background), which is left out here."""
-    violations = []
-    for violation in axe_violations(page):
-        nodes = [node for node in violation["nodes"] if _in_main(page, node)]
-        if violation["id"] == "color-contrast":
-            nodes = [node for node in nodes if "foreground color: #0d6efd" not in node]
-        if nodes:
-            violations.append({**violation, "nodes": nodes})
-    assert not violations, f"axe-core on {label}:\n{describe(violations)}"
-
-
-def _in_main(page, node) -> bool:
-    selector = node.split(" — ")[0]
-    return page.evaluate(
-        "(s) => !!document.querySelector('main') && document.querySelector('main').contains(document.querySelector(s))",
-        selector,
-    )
-
-
 @pytest.mark.parametrize(
     ("url", "status", "chip", "htmx", "name"),
     [
@@ -101,12 +79,12 @@ def test_a_list_on_a_phone_shows_four_cards_and_folds_its_filters(new_page, url,
     expect(status_field).to_be_hidden()
     toggle = page.get_by_role("button", name="Filtrer")
     expect(toggle).to_have_attribute("aria-expanded", "false")
-    _assert_list_accessible(page, f"{url} on a phone")
+    assert_accessible(page, f"{url} on a phone")
 
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(status_field).to_be_visible()
-    _assert_list_accessible(page, f"{url} with the filters open")
+    assert_accessible(page, f"{url} with the filters open")
     status_field.select_option(label=status)
     if not htmx:
         panel.get_by_role("button", name="Vis treff").click()
@@ -114,7 +92,7 @@ def test_a_list_on_a_phone_shows_four_cards_and_folds_its_filters(new_page, url,
     expect(remove).to_be_visible()
     expect(page.locator(ROWS)).to_have_count(3)
     expect(page.get_by_role("button", name="Filtrer 1 aktivt filter")).to_be_visible()
-    _assert_list_accessible(page, f"{url} filtered")
+    assert_accessible(page, f"{url} filtered")
 
     remove.click()
     expect(page.get_by_role("link", name=chip)).to_have_count(0)

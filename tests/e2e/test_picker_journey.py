@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from coordination.models import Forum, Meeting
 from slt.accounts.models import User
-from tests.e2e.accessibility import AXE_SOURCE, BLOCKING, WCAG_21_AA, describe
+from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import DESKTOP, PHONE, screenshot, sign_in
 from tests.factories import PASSWORD, AgencyFactory, AreaFactory, UserFactory
 
@@ -34,25 +34,6 @@ def meeting():
     )
     meeting.invitees.set([coordinator])
     return meeting
-
-
-RUN_AXE_ON_MAIN = """
-async (tags) => {
-  const results = await axe.run("main", {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return results.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
-  }));
-}
-"""
-
-
-def _picker_violations(page):
-    """axe-core on the page's main content only.
-    # full-page assert_accessible after the axe branch merges (it fixes the navbar's contrast and the logo
-    # link's name, which axe reports on every page until then)."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE_SOURCE)
-    return [v for v in page.evaluate(RUN_AXE_ON_MAIN, WCAG_21_AA) if v["impact"] in BLOCKING]
 
 
 def test_the_coordinator_picks_two_people_by_search_and_tapping_on_a_phone(new_page, meeting):
@@ -91,8 +72,7 @@ def test_the_coordinator_picks_two_people_by_search_and_tapping_on_a_phone(new_p
     expect(search).to_be_focused()
     assert meeting.invitees.count() == 1  # nothing was sent
 
-    violations = _picker_violations(page)
-    assert not violations, describe(violations)
+    assert_accessible(page, "the picker on a phone")
     screenshot(page, "picker-meeting-invitees-phone")
 
     page.get_by_role("button", name="Lagre").tap()
@@ -124,8 +104,7 @@ def test_choose_all_in_a_group_with_the_keyboard_on_a_desktop(new_page, meeting)
     expect(police.get_by_label("Pia Patrulje")).not_to_be_checked()
     expect(invitees.get_by_text("2 valgt")).to_be_visible()
 
-    violations = _picker_violations(page)
-    assert not violations, describe(violations)
+    assert_accessible(page, "the picker with the keyboard")
     page.set_viewport_size({"width": 1366, "height": 900})
     screenshot(page, "picker-meeting-invitees-desktop")
     page.get_by_role("button", name="Lagre").click()

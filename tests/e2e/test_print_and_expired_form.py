@@ -10,27 +10,11 @@ from playwright.sync_api import expect
 from coordination.models import Agency, AgendaItem
 from slt.accounts.models import User
 from tests.coordination.factories import MeetingFactory
-from tests.e2e.accessibility import AXE_SOURCE, BLOCKING, WCAG_21_AA, describe
+from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import PHONE, screenshot, sign_in
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-RUN_AXE_ON_MAIN = """
-async (tags) => {
-  const results = await axe.run("main", {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return results.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" "))}));
-}
-"""
-
-
-def assert_main_accessible(page, label):
-    # full-page assert_accessible after the axe branch merges (the navbar's contrast is fixed there)
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE_SOURCE)
-    violations = [v for v in page.evaluate(RUN_AXE_ON_MAIN, WCAG_21_AA) if v["impact"] in BLOCKING]
-    assert not violations, f"axe-core on {label}:\n{describe(violations)}"
 
 
 @pytest.fixture
@@ -48,7 +32,7 @@ def test_printed_minutes_carry_the_letterhead(page, new_page, coordinator, setti
     letterhead = page.locator(".letterhead")
     expect(letterhead).to_contain_text("Bjørnafjorden kommune")
     assert page.locator(".letterhead img").evaluate("img => img.complete && img.naturalWidth > 0")
-    assert_main_accessible(page, "minutes")
+    assert_accessible(page, "minutes")
     screenshot(page, "words-minutes-screen")
     page.emulate_media(media="print")
     expect(letterhead).to_be_visible()  # print.css hides the navigation, not the letterhead
@@ -70,7 +54,7 @@ def test_an_expired_form_explains_and_leads_back(page, coordinator):
     page.locator("main form button[type=submit]").first.click()
     expect(page.get_by_role("heading", name="Skjemaet er utløpt")).to_be_visible()
     assert not Agency.objects.filter(name="Ny aktør fra et gammelt skjema").exists()
-    assert_main_accessible(page, "expired form")
+    assert_accessible(page, "expired form")
     screenshot(page, "words-csrf-expired")
     page.get_by_role("link", name="Åpne siden på nytt").click()
     page.wait_for_url("**/aktorer/ny/")

@@ -69,7 +69,9 @@ def test_a_wrong_code_is_refused_in_norwegian(page, settings):
     password_step(page, "politi")
     page.get_by_label("Sekssifret kode fra autentiseringsappen").fill("000000")
     page.get_by_role("button", name="Slå på tofaktorinnlogging").click()
-    expect(page.get_by_text("Koden er feil eller utløpt")).to_be_visible()
+    message = "Koden er feil eller utløpt. Prøv igjen med koden appen viser nå."
+    expect(page.get_by_text(message, exact=True)).to_be_visible()  # at the field
+    expect(page.get_by_role("link", name=f"Sekssifret kode fra autentiseringsappen: {message}")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/accounts/tofaktor/oppsett/"))
 
 

@@ -6,27 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from slt.accounts.models import User
-from tests.e2e.accessibility import BLOCKING, WCAG_21_AA, axe_violations, describe
+from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import PHONE, screenshot, sign_in
 from tests.factories import PASSWORD, UserFactory
 from tests.walks.factories import ObservationFactory, SafetyWalkFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-RUN_AXE_ON_MAP = """
-async (tags) => {
-  const results = await axe.run({include: [["#walk-map"], [".map-legend"], ["section[aria-labelledby=observations-heading]"]]}, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-  return results.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map((n) => n.target.join(" "))}));
-}
-"""
-
-
-def map_violations(page):
-    """axe-core on the map, its legend and the numbered list only: the navbar and Bootstrap's button colours are
-    being fixed on the axe branch."""
-    axe_violations(page)  # loads axe-core into the page
-    return [v for v in page.evaluate(RUN_AXE_ON_MAP, WCAG_21_AA) if v["impact"] in BLOCKING]
 
 
 @pytest.fixture
@@ -60,10 +45,7 @@ def test_overlapping_markers_are_clustered_and_spread(new_page, walk_with_a_crow
     ).to_be_visible()
     screenshot(page, "walk-map-cluster-phone")
 
-    # Region checks only until the axe branch fixes the navbar:
-    # full-page assert_accessible after the axe branch merges
-    ours = map_violations(page)
-    assert not ours, describe(ours)
+    assert_accessible(page, "the walk map with a cluster")
 
     # The three at one spot cannot be told apart by zooming: a click spreads them, each with its own number.
     cluster.click()
