@@ -7,7 +7,6 @@ Both take the table ``statistics.statistics_table`` made, so they show exactly w
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -18,7 +17,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from slt.core import branding
 from slt.core.pdf import fonts, numbered_canvas
-from slt.core.spreadsheet import csv_response
+from slt.core.spreadsheet import csv_text
 
 
 def header_row(table) -> list[str]:
@@ -46,17 +45,9 @@ def suppression_text() -> str:
     )
 
 
-def statistics_csv(table, filename) -> HttpResponse:
-    """The download, written by the platform's one CSV helper (UTF-8 with a byte order mark, semicolons, no
-    formulas): the period first, then the table with its headers in the reader's language, then the rule."""
-    rows = [header_row(table), *body_rows(table), [], [suppression_text()]]
-    return csv_response(filename, [period_text(table)], rows)
-
-
-def statistics_pdf_response(table, filename) -> HttpResponse:
-    response = HttpResponse(statistics_pdf(table), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def statistics_csv(table) -> str:
+    """UTF-8 with a byte order mark (spreadsheet programs then read æøå right), semicolons, headers translated."""
+    return csv_text([[period_text(table)], header_row(table), *body_rows(table), [], [suppression_text()]])
 
 
 def statistics_pdf(table) -> bytes:

@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -277,17 +277,23 @@ def check_can_open_cases(user) -> None:
         raise Http404
 
 
+def _count_of(rows) -> Coalesce:
+    return Coalesce(Subquery(rows.order_by().values("case_id").annotate(n=Count("pk")).values("n")), 0)
+
+
 def case_list(
     user, *, status: str = "", step: str = "", risk: str = "", area=None, overdue: bool = False, search: str = ""
 ) -> QuerySet[Case]:
     today = timezone.localdate()
-    open_measure = Q(measures__status__in=Measure.OPEN_STATUSES)
+    # Correlated counts rather than a join with GROUP BY: PostgreSQL evaluates them after the sort and the limit,
+    # for the 25 listed cases only (grouping read every measure of every case: 600 ms at 50,000 cases).
+    open_measures = Measure.objects.filter(case_id=OuterRef("pk"), status__in=Measure.OPEN_STATUSES)
     cases = (
         cases_visible_to(user)
         .select_related("area")
         .annotate(
-            open_measures=Count("measures", filter=open_measure),
-            overdue_measures=Count("measures", filter=open_measure & Q(measures__due_date__lt=today)),
+            open_measures=_count_of(open_measures),
+            overdue_measures=_count_of(open_measures.filter(due_date__lt=today)),
         )
     )
     if status:

@@ -107,6 +107,16 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Per connection, for the site's short queries: no JIT (it compiles a large plan for tens of milliseconds that
+    # a web query never wins back; DJANGO_DB_JIT=1 leaves it to the server) and no parallel workers by default (on
+    # a small server they take the cores the other requests are waiting for; DJANGO_DB_PARALLEL_WORKERS=2 allows two).
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    server_options = [options.get("options", "")]
+    if not env.bool("DJANGO_DB_JIT", default=False):
+        server_options.append("-c jit=off")
+    server_options.append(f"-c max_parallel_workers_per_gather={env.int('DJANGO_DB_PARALLEL_WORKERS', default=0)}")
+    options["options"] = " ".join(option for option in server_options if option)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Every transaction takes the write lock when it begins, and a second writer waits for it (up to 20 s)
     # instead of failing with "database is locked" halfway through: read-then-write services stay correct.

@@ -7,8 +7,10 @@ invited agencies) add observations.
 
 from collections import Counter, defaultdict
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -63,7 +65,20 @@ def walk_list(user, *, status: str = "", area=None, search: str = "") -> QuerySe
     walks = (
         walks_visible_to(user)
         .select_related("area", "organiser")
-        .annotate(observation_count=Count("observations", distinct=True))
+        # A correlated count: PostgreSQL evaluates it after the sort and limit, for the listed walks only (a
+        # grouped count read all observations of all walks).
+        .annotate(
+            observation_count=Coalesce(
+                Subquery(
+                    Observation.objects.filter(walk_id=OuterRef("pk"))
+                    .order_by()
+                    .values("walk_id")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            )
+        )
     )
     if status:
         walks = walks.filter(status=status)
@@ -115,6 +130,55 @@ def observations_for_walk(walk: SafetyWalk) -> QuerySet[Observation]:
         )
         .order_by("number")
     )
+
+
+def observation_features(walk: SafetyWalk) -> list[dict]:
+    """The walk's observations as GeoJSON features, from two value queries (no model instances): the export and
+    the map read 500 observations in a few milliseconds."""
+    labels = dict(Observation.Category.choices)
+    links = defaultdict(list)
+    for observation_id, title, status, agency in (
+        Observation.action_items.through.objects.filter(observation__walk_id=walk.pk)
+        .order_by("actionitem__due_date", "actionitem_id")
+        .values_list(
+            "observation_id", "actionitem__title", "actionitem__status", "actionitem__responsible_agency__name"
+        )
+    ):
+        links[observation_id].append({"title": title, "status": status, "responsible_agency": agency})
+    rows = (
+        Observation.objects.filter(walk_id=walk.pk)
+        .order_by("number")
+        .values_list(
+            "pk",
+            "number",
+            "category",
+            "description",
+            "safety_rating",
+            "suggested_measure",
+            "latitude",
+            "longitude",
+            "created_at",
+        )
+    )
+    return [
+        {
+            "type": "Feature",
+            "id": number,
+            "geometry": {"type": "Point", "coordinates": [float(longitude), float(latitude)]},
+            "properties": {
+                "number": number,
+                "category": category,
+                "category_label": str(labels.get(category, category)),
+                "colour": Observation.COLOURS.get(category, "#393b79"),
+                "description": description,
+                "safety_rating": rating,
+                "suggested_measure": measure,
+                "recorded_at": timezone.localtime(created_at).isoformat(timespec="minutes"),
+                "action_items": links.get(pk, []),
+            },
+        }
+        for pk, number, category, description, rating, measure, latitude, longitude, created_at in rows
+    ]
 
 
 def get_observation_for_user(user, pk) -> Observation:
@@ -216,21 +280,47 @@ def walk_action_items(user) -> QuerySet[ActionItem]:
     """Every measure that came from a safety walk, for the follow-up page."""
     if not is_active_user(user):
         return ActionItem.objects.none()
-    return ActionItem.objects.filter(source=ActionItem.Source.WALK, observations__isnull=False).distinct()
+    # EXISTS rather than a join with DISTINCT: the counts below then read each measure once, without sorting.
+    linked = Observation.action_items.through.objects.filter(actionitem_id=OuterRef("pk"))
+    return ActionItem.objects.filter(Exists(linked), source=ActionItem.Source.WALK)
+
+
+FOLLOW_UP_CACHE_SECONDS = 300
 
 
 def follow_up(user) -> dict:
-    """Open walk measures across walks: by agency, by category, the share done, and the list overdue first."""
+    """Open walk measures across walks: by agency, by category, the share done, and the list overdue first.
+
+    The same numbers for every reader, so they are cached, under a key that changes with the walk measures
+    themselves (how many, the last change, how many links to observations, the day): a changed status shows at
+    once. At 20,000 walk measures the counts take about half a second; the key, two index-only counts."""
+    if not is_active_user(user):
+        return _follow_up_counts(user)
+    version = ActionItem.objects.filter(source=ActionItem.Source.WALK).aggregate(n=Count("pk"), last=Max("updated_at"))
+    links = Observation.action_items.through.objects.count()
+    last = version["last"].timestamp() if version["last"] else 0
+    key = f"walks:follow-up:{timezone.localdate()}:{version['n']}:{last}:{links}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = _follow_up_counts(user)
+        cache.set(key, summary, FOLLOW_UP_CACHE_SECONDS)
+    labels = dict(Observation.Category.choices)
+    for row in summary["by_category"]:
+        row["label"] = labels.get(row["category"], row["category"])  # in the reader's language, never cached
+    return summary
+
+
+def _follow_up_counts(user) -> dict:
     items = walk_action_items(user)
     today = timezone.localdate()
     open_filter = Q(status__in=ActionItem.OPEN_STATUSES)
     overdue_filter = open_filter & Q(due_date__lt=today)
     totals = items.aggregate(
-        total=Count("pk", distinct=True),
-        done=Count("pk", filter=Q(status=ActionItem.Status.DONE), distinct=True),
-        wont_do=Count("pk", filter=Q(status=ActionItem.Status.WONT_DO), distinct=True),
-        open=Count("pk", filter=open_filter, distinct=True),
-        overdue=Count("pk", filter=overdue_filter, distinct=True),
+        total=Count("pk"),
+        done=Count("pk", filter=Q(status=ActionItem.Status.DONE)),
+        wont_do=Count("pk", filter=Q(status=ActionItem.Status.WONT_DO)),
+        open=Count("pk", filter=open_filter),
+        overdue=Count("pk", filter=overdue_filter),
     )
     by_agency = list(
         ActionItem.objects.filter(pk__in=items.values("pk"))
@@ -275,14 +365,20 @@ def follow_up(user) -> dict:
 
 def open_walk_actions(user, *, agency=None, category: str = "") -> QuerySet[ActionItem]:
     """Open walk measures, overdue first (the oldest deadline first), with their walk for the link."""
-    items = walk_action_items(user).open()
+    # No join (EXISTS for the category too), so no duplicates to remove: the list reads the open walk measures in
+    # deadline order from the index and stops at the page.
+    # is_settled=0 is `.open()` (the column is computed from the status) and is what the index holds; both at once
+    # made PostgreSQL misjudge the rows and scan the whole table.
+    items = walk_action_items(user).filter(is_settled=0)
     if agency:
         items = items.filter(responsible_agency=agency)
     if category:
-        items = items.filter(observations__category=category)
+        in_category = Observation.action_items.through.objects.filter(
+            actionitem_id=OuterRef("pk"), observation__category=category
+        )
+        items = items.filter(Exists(in_category))
     return (
-        ActionItem.objects.filter(pk__in=items.values("pk"))
-        .select_related("responsible_agency")
+        items.select_related("responsible_agency")
         .prefetch_related(
             Prefetch(
                 "observations",

@@ -94,6 +94,14 @@ class ActionItem(models.Model):
             models.Index(fields=["responsible_agency", "status", "due_date"]),
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["is_settled", "due_date", "id"], name="action_item_open_first_idx"),
+            # The dashboard's "my agency's open action items": ten read in deadline order from the index.
+            models.Index(
+                fields=["responsible_agency", "is_settled", "due_date", "id"], name="action_item_agency_open_idx"
+            ),
+            # The walk follow-up's cache key: how many walk measures and their last change, from the index alone.
+            models.Index(fields=["source", "updated_at"], name="action_item_source_changed_idx"),
+            # The walk follow-up's open measures in deadline order.
+            models.Index(fields=["source", "is_settled", "due_date", "id"], name="action_item_source_open_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -68,7 +68,7 @@ def my_open_action_items(user, *, limit=10):
     return (
         action_items_visible_to(user)
         .open()
-        .filter(responsible_agency_id=user.agency_id)
+        .filter(responsible_agency_id=user.agency_id, is_settled=0)  # is_settled: the index's column (same rows)
         .select_related("responsible_agency", "meeting")
         .order_by("due_date", "id")[:limit]
     )

@@ -1,18 +1,19 @@
 """The statistics page and its exports: every signed-in user, aggregated counts only (DESIGN.md section 3)."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from slt.audit.models import AuditEvent
 from slt.audit.services import record_event
+from slt.core import spreadsheet
 
 from .. import permissions
 from ..forms import StatisticsForm
 from ..statistics import Unit, statistics_table
-from ..statistics_export import statistics_csv, statistics_pdf_response
+from ..statistics_export import statistics_csv, statistics_pdf
 
 
 def _form(request):
@@ -40,7 +41,7 @@ def statistics(request):
     return render(request, "coordination/statistics.html", context)
 
 
-def _export(request, kind, make_response):
+def _export(request, kind, make_file, content_type):
     """The table as a file: the same choices, suppression and access as the page; bad choices answer 400 with
     the form's messages. Every export is audited (which table and period; never the numbers)."""
     form = _form(request)
@@ -48,7 +49,9 @@ def _export(request, kind, make_response):
         messages = [str(error) for errors in form.errors.values() for error in errors]
         return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
     query = form.query()
-    response = make_response(statistics_table(query), f"{_('statistics')}-{timezone.localdate():%Y-%m-%d}.{kind}")
+    response = HttpResponse(make_file(statistics_table(query)), content_type=content_type)
+    name = _("statistics")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.{kind}"'
     record_event(
         actor=request.user,
         action=AuditEvent.Action.EXPORT,
@@ -67,8 +70,8 @@ def _export(request, kind, make_response):
 
 
 def statistics_export_csv(request):
-    return _export(request, "csv", statistics_csv)
+    return _export(request, "csv", statistics_csv, spreadsheet.CONTENT_TYPE)
 
 
 def statistics_export_pdf(request):
-    return _export(request, "pdf", statistics_pdf_response)
+    return _export(request, "pdf", statistics_pdf, "application/pdf")

@@ -29,7 +29,7 @@ def access_report(request):
     page = query = None
     rows = []
     if events is not None:
-        page, query = paginate(request, events, per_page=50)
+        page, query = paginate(request, events, per_page=50, cap=10_000)
         rows = [(event, selectors.record_type_label(event.object_type)) for event in page.object_list]
     response = render(
         request,

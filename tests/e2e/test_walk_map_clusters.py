@@ -9,7 +9,7 @@ from slt.accounts.models import User
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import PHONE, screenshot, sign_in
 from tests.factories import PASSWORD, UserFactory
-from tests.walks.factories import ObservationFactory, SafetyWalkFactory
+from tests.walks.factories import ObservationFactory, SafetyWalkFactory, WalkActionItemFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -54,3 +54,16 @@ def test_overlapping_markers_are_clustered_and_spread(new_page, walk_with_a_crow
     assert numbers == ["1", "2", "3", "4"]
     walk_map.locator(".walk-marker", has_text="2").click()
     expect(walk_map.locator(".leaflet-popup")).to_contain_text("2. Tagging eller hærverk")
+
+
+def test_the_walk_page_fits_a_phone_with_long_measures(new_page, walk_with_a_crowded_corner):
+    """An observation card keeps to the screen: a long measure title wraps instead of widening the page."""
+    walk = walk_with_a_crowded_corner
+    observation = walk.observations.order_by("number").first()
+    item = WalkActionItemFactory(title="Montere nye lysarmaturer langs hele gangstien ved jernbaneundergangen")
+    observation.action_items.add(item)
+    page = new_page(viewport=PHONE)
+    sign_in(page, "koordinator", PASSWORD)
+    page.goto(walk.get_absolute_url())
+    expect(page.get_by_text("Montere nye lysarmaturer", exact=False).first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from coordination.forms import ActionItemStatusForm
 from coordination.selectors import agencies_visible_to
+from slt.core.pagination import paginate
 from slt.core.shortcuts import form_service, message_service
 
 from .. import selectors, services
@@ -84,7 +85,9 @@ def follow_up(request):
         category = ""
     agency = agencies_visible_to(request.user).filter(pk=agency_id).first() if agency_id.isdigit() else None
     summary = selectors.follow_up(request.user)
-    items = list(selectors.open_walk_actions(request.user, agency=agency, category=category))
+    # A page at a time: a large municipality has thousands of open walk measures.
+    page, query = paginate(request, selectors.open_walk_actions(request.user, agency=agency, category=category))
+    items = list(page.object_list)
     for item in items:
         walks = {observation.walk_id: observation.walk for observation in item.observations.all()}
         item.walks = list(walks.values())
@@ -96,6 +99,8 @@ def follow_up(request):
         {
             **summary,
             "items": items,
+            "page": page,
+            "query": query,
             "agency": agency,
             "category": category,
             "categories": Observation.Category.choices,

@@ -17,16 +17,31 @@ def map_settings():
     }
 
 
+def label_observations(observations):
+    """Give each observation its category's label and its address, read once for the list: a walk page with 500
+    observations otherwise resolves 1,000 addresses and looks the label up in the choices 1,000 times."""
+    labels = dict(Observation.Category.choices)
+    prefix = None
+    for observation in observations:
+        if prefix is None:
+            # One address resolved; the others follow its pattern (".../observasjoner/<id>/", the id last).
+            prefix = observation.get_absolute_url().removesuffix(f"{observation.pk}/")
+        observation.category_label = labels.get(observation.category, observation.category)
+        observation.url = f"{prefix}{observation.pk}/"
+    return observations
+
+
 def points(observations):
+    label_observations(observations)
     return [
         {
             "number": observation.number,
             "lat": float(observation.latitude),
             "lng": float(observation.longitude),
-            "category": observation.get_category_display(),
+            "category": observation.category_label,
             "colour": observation.colour,
             "text": observation.description[:120],
-            "url": observation.get_absolute_url(),
+            "url": observation.url,
         }
         for observation in observations
     ]

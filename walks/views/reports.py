@@ -138,28 +138,7 @@ def observations_csv(request, pk):
 
 def observations_geojson(request, pk):
     walk = selectors.get_walk_for_user(request.user, pk)
-    features = [
-        {
-            "type": "Feature",
-            "id": observation.number,
-            "geometry": {"type": "Point", "coordinates": [float(observation.longitude), float(observation.latitude)]},
-            "properties": {
-                "number": observation.number,
-                "category": observation.category,
-                "category_label": str(observation.get_category_display()),
-                "colour": observation.colour,
-                "description": observation.description,
-                "safety_rating": observation.safety_rating,
-                "suggested_measure": observation.suggested_measure,
-                "recorded_at": timezone.localtime(observation.created_at).isoformat(timespec="minutes"),
-                "action_items": [
-                    {"title": item.title, "status": item.status, "responsible_agency": item.responsible_agency.name}
-                    for item in observation.action_items.all()
-                ],
-            },
-        }
-        for observation in selectors.observations_for_walk(walk)
-    ]
+    features = selectors.observation_features(walk)
     body = {
         "type": "FeatureCollection",
         "name": walk.title,
@@ -167,7 +146,7 @@ def observations_geojson(request, pk):
     }
     record_export(actor=request.user, obj=walk)
     response = HttpResponse(
-        json.dumps(body, ensure_ascii=False, indent=1), content_type="application/geo+json; charset=utf-8"
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")), content_type="application/geo+json; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(walk, "geojson")}"'
     return response

@@ -66,8 +66,10 @@
       container.classList.add("no-tiles");
     }
 
-    // Markers that overlap are gathered in a numbered circle; a click zooms in, or spreads them at the last zoom.
-    var layer = (L.markerClusterGroup
+    // Markers that overlap are gathered in a circle; a click zooms in, or spreads them at the last zoom.
+    // The markers are made first and the view set to their bounds, then the layer is added once: with 500
+    // observations the map then places each marker once, not once before and again after fitting the view.
+    var layer = L.markerClusterGroup
       ? L.markerClusterGroup({
           maxClusterRadius: 22,
           showCoverageOnHover: false,
@@ -76,8 +78,7 @@
             return clusterIcon(cluster.getChildCount(), container.dataset.clusterLabel || "{count}");
           },
         })
-      : L.featureGroup()
-    ).addTo(map);
+      : L.featureGroup();
     points.forEach(function (point) {
       // A coloured dot with the observation's number, the same number as in the lists.
       // The element itself, not its markup: a style attribute parsed from HTML would break the CSP.
@@ -91,22 +92,26 @@
         alt: point.number + ". " + point.category,
         riseOnHover: true,
       });
-      var label = document.createElement("div");
-      var title = document.createElement(point.url ? "a" : "strong");
-      title.textContent = point.number + ". " + point.category;
-      if (point.url) title.href = point.url;
-      var text = document.createElement("div");
-      text.textContent = point.text;
-      label.appendChild(title);
-      label.appendChild(text);
-      marker.bindPopup(label);
-      marker.addTo(layer);
+      // The popup's content is made when it opens, not for every marker up front.
+      marker.bindPopup(function () {
+        var label = document.createElement("div");
+        var title = document.createElement(point.url ? "a" : "strong");
+        title.textContent = point.number + ". " + point.category;
+        if (point.url) title.href = point.url;
+        var text = document.createElement("div");
+        text.textContent = point.text;
+        label.appendChild(title);
+        label.appendChild(text);
+        return label;
+      });
+      layer.addLayer(marker);
     });
     if (points.length > 1 && container.dataset.mode !== "pick") {
-      map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 17 });
+      map.fitBounds(layer.getBounds(), { padding: [40, 40], maxZoom: 17, animate: false });
     } else if (points.length === 1 && container.dataset.mode !== "pick") {
-      map.setView([points[0].lat, points[0].lng], 17);
+      map.setView([points[0].lat, points[0].lng], 17, { animate: false });
     }
+    layer.addTo(map);
 
     if (container.dataset.mode === "pick") {
       setUpPicking(container, map, settings, say);
