@@ -2,7 +2,6 @@
 
 import logging
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -14,32 +13,17 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import HRFlowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from slt.core import branding
+from slt.core.pdf import fonts, numbered_canvas
 
 from .models import Observation
 from .tiles import render_map_png
 
 MAP_PIXELS = (1100, 760)
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-
 logger = logging.getLogger(__name__)
-
-
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans from Debian's fonts-dejavu-core when present (all of æøå and more), else Helvetica."""
-    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
-        return "DejaVuSans", "DejaVuSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
 
 
 def headline(summary, items) -> str:
@@ -200,7 +184,7 @@ def _map_drawing(observations, summary, width, font):
 
 
 def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
-    font, bold = _fonts()
+    font, bold = fonts()
     styles = getSampleStyleSheet()
     body = ParagraphStyle("body", parent=styles["BodyText"], fontName=font, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
@@ -363,30 +347,6 @@ def walk_report_pdf(*, walk, observations, items, summary, progress) -> bytes:
 
     doc.build(story, canvasmaker=numbered_canvas(footer))
     return out.getvalue()
-
-
-def numbered_canvas(footer):
-    """A canvas that holds its pages back until the document is complete, so that each page's footer can
-    say "Side 2 av 5"."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for number, page in enumerate(self._pages, start=1):
-                self.__dict__.update(page)
-                footer(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 def _table_style():
