@@ -103,6 +103,8 @@
     });
     summary.appendChild(list);
     form.insertBefore(summary, form.firstChild);
+    // A page's own "correct the fields below" alert is for readers without JavaScript: the summary replaces it.
+    form.querySelectorAll("[data-error-intro]").forEach(function (intro) { intro.hidden = true; });
     return summary;
   }
 

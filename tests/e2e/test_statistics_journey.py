@@ -100,6 +100,9 @@ def test_the_steering_group_switches_units_periods_and_groupings(new_page, steer
     expect(page.get_by_label("Til")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Vis", exact=True)).not_to_have_attribute("aria-invalid", "true")
     expect(page.locator("#statistics-table")).to_have_count(0)
+    # One red box, not two: the summary replaces the page's own alert (kept for readers without JavaScript).
+    expect(page.get_by_text("Tabellen ble ikke laget.")).to_be_hidden()
+    expect(page.locator(".alert-danger:visible")).to_have_count(1)
     assert_accessible(page, "statistics with a bad period")
     screenshot(page, "statistics-bad-period")
 
