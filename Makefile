@@ -50,6 +50,8 @@ format: $(STAMP)
 # Refresh the translation catalogues after changing strings (needs GNU gettext).
 messages: $(STAMP)
 	$(MANAGE) makemessages --locale nb --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*' --no-obsolete
+	$(MANAGE) makemessages --domain djangojs --locale nb --no-location --ignore '.venv/*' --ignore 'var/*' \
+		--ignore 'static/vendor/*' --ignore 'tests/*' --ignore 'node_modules/*' --no-obsolete
 	$(MANAGE) compilemessages --locale nb --ignore '.venv/*'
 
 clean:

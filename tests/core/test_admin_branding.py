@@ -2,13 +2,17 @@
 that Django ships untranslated: slt/core/admin_strings.py), and no page for Django's groups (roles are used)."""
 
 import re
+from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib import admin as admin_app
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.translation.trans_real import DjangoTranslation
+from django.views.i18n import JavaScriptCatalog
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +120,39 @@ def test_the_apps_keep_their_own_configuration():
 
     assert type(apps.get_app_config("accounts")).__name__ == "AccountsConfig"
     assert type(apps.get_app_config("axes")).__name__ == "LockoutConfig"
+
+
+ADMIN_SCRIPTS = Path(admin_app.__file__).parent / "static" / "admin" / "js"
+SINGULAR = re.compile(r"""\bgettext\(\s*(['"])((?:(?!\1).)+)\1\s*\)""")
+PLURAL = re.compile(r"""\bngettext\(\s*(['"])((?:(?!\1).)+)\1\s*,""")
+CONTEXT = re.compile(r"""\bpgettext\(\s*(['"])((?:(?!\1).)+)\1\s*,\s*(['"])((?:(?!\3).)+)\3\s*\)""")
+
+
+def _admin_script_strings() -> set:
+    keys = set()
+    for script in ADMIN_SCRIPTS.glob("*.js"):
+        text = script.read_text()
+        keys |= {m[2] for m in SINGULAR.finditer(text)}
+        keys |= {(m[2], 0) for m in PLURAL.finditer(text)}
+        keys |= {f"{m[2]}\x04{m[4]}" for m in CONTEXT.finditer(text)}
+    return keys
+
+
+def test_every_string_of_admin_s_scripts_has_bokmal():
+    """Django ships Bokmål for most of admin's JavaScript but not the calendar's weekdays or the two-box
+    selector's buttons; the project's djangojs catalogue (slt/core/admin_strings.js) fills them in."""
+    keys = _admin_script_strings()
+    assert len(keys) > 60  # the expressions above still find admin's strings
+    paths = JavaScriptCatalog().get_paths(["django.contrib.admin"])
+    catalog = DjangoTranslation("nb", domain="djangojs", localedirs=paths)._catalog
+    assert sorted(str(key) for key in keys if key not in catalog) == []
+
+
+def test_admin_s_script_catalogue_is_served_in_bokmal(client_for, admin):
+    response = client_for(admin).get(reverse("admin:jsi18n"))
+    assert response.status_code == 200
+    script = response.content.decode()
+    assert '"Monday": "mandag"' in script
+    assert '"Choose all %s": "Velg alle %s"' in script
+    assert '"Remove": "Fjern"' in script  # Django's own Bokmål says "Slett" (delete) for this button
+    assert '"Choose a Date": "Velg en dato"' in script  # Django's translations are kept
