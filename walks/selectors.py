@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -121,15 +121,28 @@ def get_walk_for_observation(user, pk) -> SafetyWalk:
     return walk
 
 
-def observations_for_walk(walk: SafetyWalk) -> QuerySet[Observation]:
+def _card_prefetches() -> tuple[Prefetch, ...]:
+    """What an observation's card shows beside its own fields: its photos and the measures made of it."""
     return (
-        walk.observations.select_related("created_by")
-        .prefetch_related(
-            Prefetch("photos", queryset=ObservationPhoto.objects.order_by("id")),
-            Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_agency")),
-        )
-        .order_by("number")
+        Prefetch("photos", queryset=ObservationPhoto.objects.order_by("id")),
+        Prefetch("action_items", queryset=ActionItem.objects.select_related("responsible_agency")),
     )
+
+
+def observations_for_walk(walk: SafetyWalk) -> QuerySet[Observation]:
+    return walk.observations.select_related("created_by").prefetch_related(*_card_prefetches()).order_by("number")
+
+
+def observations_for_map(walk: SafetyWalk) -> QuerySet[Observation]:
+    """Every observation of the walk with what its marker and card need, without the photos and measures: those
+    are read for the shown page of cards only (`with_cards`)."""
+    return walk.observations.order_by("number")
+
+
+def with_cards(observations: list[Observation]) -> list[Observation]:
+    """The photos and measures of one page of observation cards, in two queries."""
+    prefetch_related_objects(observations, *_card_prefetches())
+    return observations
 
 
 def observation_features(walk: SafetyWalk) -> list[dict]:

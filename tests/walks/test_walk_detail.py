@@ -1,3 +1,6 @@
+import json
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -56,3 +59,41 @@ def test_the_walk_page_has_a_query_budget(client_for, lighting_company, page_que
     fill_walk(walk, 490, lighting_company)
     assert walk.observations.count() == 500
     assert page_queries(client, walk.get_absolute_url()) == few
+
+
+def _card_numbers(page: str) -> list[int]:
+    return [int(n) for n in re.findall(r'class="fw-semibold">(\d+)\. ', page)]
+
+
+def test_the_cards_come_fifty_at_a_time_and_the_map_has_them_all(client_for, coordinator, lighting_company):
+    walk = SafetyWalkFactory()
+    fill_walk(walk, 120, lighting_company)
+    client = client_for(coordinator)
+
+    first = client.get(walk.get_absolute_url()).text
+    assert _card_numbers(first) == list(range(1, 51))
+    assert "Viser observasjon 1–50 av 120. Alle er på kartet." in first
+    assert 'href="?page=2#observations-heading"' in first
+    points = json.loads(re.search(r'<script id="map-points" type="application/json">(.*?)</script>', first, re.S)[1])
+    assert [point["number"] for point in points] == list(range(1, 121))
+
+    last = client.get(walk.get_absolute_url(), {"page": 3}).text
+    assert _card_numbers(last) == list(range(101, 121))
+    assert "Viser observasjon 101–120 av 120. Alle er på kartet." in last
+    assert "120 observasjoner" in last
+
+
+def test_a_bad_card_page_gives_the_nearest_page(client_for, coordinator, lighting_company):
+    walk = SafetyWalkFactory()
+    fill_walk(walk, 60, lighting_company)
+    client = client_for(coordinator)
+    assert _card_numbers(client.get(walk.get_absolute_url(), {"page": "99"}).text) == list(range(51, 61))
+    assert _card_numbers(client.get(walk.get_absolute_url(), {"page": "x"}).text) == list(range(1, 51))
+
+
+def test_a_walk_with_few_observations_has_no_pages(client_for, coordinator, lighting_company):
+    walk = SafetyWalkFactory()
+    fill_walk(walk, 50, lighting_company)
+    page = client_for(coordinator).get(walk.get_absolute_url()).text
+    assert _card_numbers(page) == list(range(1, 51))
+    assert "?page=2" not in page and "Alle er på kartet" not in page

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +15,9 @@ from .. import selectors, services
 from ..forms import ActionFromObservationsForm, WalkFilterForm, WalkForm, WalkStatusForm
 from ..models import SafetyWalk
 from .maps import legend, map_settings, points
+
+# Cards under the map: a page of them renders in a few milliseconds, where 500 took over 100.
+OBSERVATION_CARDS_PER_PAGE = 50
 
 
 def walk_list(request):
@@ -65,8 +69,11 @@ def _walk_form(request, walk):
 
 
 def walk_detail(request, pk):
+    """The walk: every observation on the map, their cards a page at a time (a walk may have hundreds)."""
     walk = selectors.get_walk_for_user(request.user, pk)
-    observations = list(selectors.observations_for_walk(walk))
+    observations = list(selectors.observations_for_map(walk))
+    cards = Paginator(observations, OBSERVATION_CARDS_PER_PAGE).get_page(request.GET.get("page"))
+    selectors.with_cards(cards.object_list)
     items = list(selectors.action_items_for_walk(walk))
     can_change = selectors.can_change_walk(request.user, walk)
     for item in items:
@@ -77,6 +84,7 @@ def walk_detail(request, pk):
         {
             "walk": walk,
             "observations": observations,
+            "cards": cards,
             "items": items,
             "progress": selectors.progress(items),
             "can_change": can_change,
