@@ -158,6 +158,7 @@ class Observation(models.Model):
         Category.SIGNAGE: "#1f77b4",
         Category.OTHER: "#393b79",
     }
+    DEFAULT_COLOUR = "#393b79"
 
     walk = models.ForeignKey(
         SafetyWalk, verbose_name=_("safety walk"), on_delete=models.CASCADE, related_name="observations"
@@ -234,7 +235,7 @@ class Observation(models.Model):
 
     @property
     def colour(self):
-        return self.COLOURS.get(self.category, "#393b79")
+        return self.COLOURS.get(self.category, self.DEFAULT_COLOUR)
 
 
 class ObservationPhoto(models.Model):

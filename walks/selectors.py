@@ -6,12 +6,14 @@ invited agencies) add observations.
 """
 
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import ActionItem, Agency
@@ -133,16 +135,42 @@ def observations_for_walk(walk: SafetyWalk) -> QuerySet[Observation]:
     return walk.observations.select_related("created_by").prefetch_related(*_card_prefetches()).order_by("number")
 
 
-def observations_for_map(walk: SafetyWalk) -> QuerySet[Observation]:
-    """Every observation of the walk with what its marker and card need, without the photos and measures: those
-    are read for the shown page of cards only (`with_cards`)."""
-    return walk.observations.order_by("number")
+class Markers(NamedTuple):
+    points: list[dict]  # as the map draws them, in number order
+    ids: list[int]  # the observations' ids, in the same order
+    categories: set[str]  # the categories present, for the legend
 
 
-def with_cards(observations: list[Observation]) -> list[Observation]:
-    """The photos and measures of one page of observation cards, in two queries."""
-    prefetch_related_objects(observations, *_card_prefetches())
-    return observations
+def observation_markers(walk: SafetyWalk) -> Markers:
+    """Every observation of the walk as the map draws it (number, position, category, colour, the start of its
+    text, its address), from one value query: no model instances for a walk of 500 observations."""
+    labels = dict(Observation.Category.choices)
+    address = reverse("walks:observation_detail", args=[0]).removesuffix("0/")
+    rows = list(
+        walk.observations.order_by("number")
+        .annotate(start=Substr("description", 1, 120))
+        .values_list("pk", "number", "category", "latitude", "longitude", "start")
+    )
+    points = [
+        {
+            "number": number,
+            "lat": float(latitude),
+            "lng": float(longitude),
+            "category": labels.get(category, category),
+            "colour": Observation.COLOURS.get(category, Observation.DEFAULT_COLOUR),
+            "text": start,
+            "url": f"{address}{pk}/",
+        }
+        for pk, number, category, latitude, longitude, start in rows
+    ]
+    return Markers(points, [row[0] for row in rows], {row[2] for row in rows})
+
+
+def observation_cards(walk: SafetyWalk, ids: list[int]) -> list[Observation]:
+    """One page of the walk's observation cards (the observations `ids`), with their photos and measures."""
+    if not ids:
+        return []
+    return list(walk.observations.filter(pk__in=ids).prefetch_related(*_card_prefetches()).order_by("number"))
 
 
 def observation_features(walk: SafetyWalk) -> list[dict]:

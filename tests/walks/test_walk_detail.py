@@ -65,19 +65,23 @@ def _card_numbers(page: str) -> list[int]:
     return [int(n) for n in re.findall(r'class="fw-semibold">(\d+)\. ', page)]
 
 
-def test_the_cards_come_fifty_at_a_time_and_the_map_has_them_all(client_for, coordinator, lighting_company):
+def test_the_cards_come_a_page_at_a_time_and_the_map_has_them_all(client_for, coordinator, lighting_company):
     walk = SafetyWalkFactory()
     fill_walk(walk, 120, lighting_company)
     client = client_for(coordinator)
 
     first = client.get(walk.get_absolute_url()).text
-    assert _card_numbers(first) == list(range(1, 51))
-    assert "Viser observasjon 1–50 av 120. Alle er på kartet." in first
+    assert _card_numbers(first) == list(range(1, 26))
+    assert "Viser observasjon 1–25 av 120. Alle er på kartet." in first
     assert 'href="?page=2#observations-heading"' in first
     points = json.loads(re.search(r'<script id="map-points" type="application/json">(.*?)</script>', first, re.S)[1])
     assert [point["number"] for point in points] == list(range(1, 121))
+    observation = walk.observations.get(number=120)
+    assert points[-1]["url"] == observation.get_absolute_url()
+    assert points[-1]["text"] == observation.description[:120]
+    assert points[-1]["colour"] == observation.colour
 
-    last = client.get(walk.get_absolute_url(), {"page": 3}).text
+    last = client.get(walk.get_absolute_url(), {"page": 5}).text
     assert _card_numbers(last) == list(range(101, 121))
     assert "Viser observasjon 101–120 av 120. Alle er på kartet." in last
     assert "120 observasjoner" in last
@@ -85,15 +89,15 @@ def test_the_cards_come_fifty_at_a_time_and_the_map_has_them_all(client_for, coo
 
 def test_a_bad_card_page_gives_the_nearest_page(client_for, coordinator, lighting_company):
     walk = SafetyWalkFactory()
-    fill_walk(walk, 60, lighting_company)
+    fill_walk(walk, 30, lighting_company)
     client = client_for(coordinator)
-    assert _card_numbers(client.get(walk.get_absolute_url(), {"page": "99"}).text) == list(range(51, 61))
-    assert _card_numbers(client.get(walk.get_absolute_url(), {"page": "x"}).text) == list(range(1, 51))
+    assert _card_numbers(client.get(walk.get_absolute_url(), {"page": "99"}).text) == list(range(26, 31))
+    assert _card_numbers(client.get(walk.get_absolute_url(), {"page": "x"}).text) == list(range(1, 26))
 
 
 def test_a_walk_with_few_observations_has_no_pages(client_for, coordinator, lighting_company):
     walk = SafetyWalkFactory()
-    fill_walk(walk, 50, lighting_company)
+    fill_walk(walk, 25, lighting_company)
     page = client_for(coordinator).get(walk.get_absolute_url()).text
-    assert _card_numbers(page) == list(range(1, 51))
+    assert _card_numbers(page) == list(range(1, 26))
     assert "?page=2" not in page and "Alle er på kartet" not in page

@@ -48,9 +48,13 @@ def points(observations):
 
 
 def legend(observations):
-    present = {observation.category for observation in observations}
+    return legend_for({observation.category for observation in observations})
+
+
+def legend_for(categories):
+    """The map's legend: the categories present, in the order of the choices."""
     return [
         {"category": value, "label": label, "colour": Observation.COLOURS[value]}
         for value, label in Observation.Category.choices
-        if value in present
+        if value in categories
     ]

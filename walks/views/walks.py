@@ -8,16 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination.models import ActionItem
-from slt.core.pagination import paginate
+from slt.core.pagination import LIST_PAGE_SIZE, paginate
 from slt.core.shortcuts import form_service, message_service
 
 from .. import selectors, services
-from ..forms import ActionFromObservationsForm, WalkFilterForm, WalkForm, WalkStatusForm
+from ..forms import WalkFilterForm, WalkForm, WalkStatusForm
 from ..models import SafetyWalk
-from .maps import legend, map_settings, points
+from .maps import label_observations, legend_for, map_settings
 
-# Cards under the map: a page of them renders in a few milliseconds, where 500 took over 100.
-OBSERVATION_CARDS_PER_PAGE = 50
+# Cards under the map, as many to a page as a list has: 500 cards took over 100 ms to render, 25 take ten.
+OBSERVATION_CARDS_PER_PAGE = LIST_PAGE_SIZE
 
 
 def walk_list(request):
@@ -71,9 +71,9 @@ def _walk_form(request, walk):
 def walk_detail(request, pk):
     """The walk: every observation on the map, their cards a page at a time (a walk may have hundreds)."""
     walk = selectors.get_walk_for_user(request.user, pk)
-    observations = list(selectors.observations_for_map(walk))
-    cards = Paginator(observations, OBSERVATION_CARDS_PER_PAGE).get_page(request.GET.get("page"))
-    selectors.with_cards(cards.object_list)
+    markers = selectors.observation_markers(walk)
+    card_page = Paginator(markers.ids, OBSERVATION_CARDS_PER_PAGE).get_page(request.GET.get("page"))
+    cards = label_observations(selectors.observation_cards(walk, list(card_page.object_list)))
     items = list(selectors.action_items_for_walk(walk))
     can_change = selectors.can_change_walk(request.user, walk)
     for item in items:
@@ -83,16 +83,16 @@ def walk_detail(request, pk):
         "walks/walk_detail.html",
         {
             "walk": walk,
-            "observations": observations,
+            "observation_count": len(markers.ids),
+            "card_page": card_page,
             "cards": cards,
             "items": items,
             "progress": selectors.progress(items),
             "can_change": can_change,
             "can_add_observation": selectors.can_add_observation(request.user, walk),
             "map_settings": map_settings(),
-            "points": points(observations),
-            "legend": legend(observations),
-            "action_form": ActionFromObservationsForm(walk=walk) if can_change else None,
+            "points": markers.points,
+            "legend": legend_for(markers.categories),
             "status_choices": ActionItem.Status.choices,
         },
     )
