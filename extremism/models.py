@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import IDENTITY_BASES, ActionItem, Concern, LegalBasis
+from slt.core.choices import QuickChoiceDisplay
 from slt.core.limits import LONG_TEXT_MAX, TEXT_MAX, BirthDateValidator, DateRangeValidator, LimitedTextField
 
 # --- the guide -------------------------------------------------------------------------------------------
@@ -215,7 +216,7 @@ def is_forward(from_step: str, to_step: str) -> bool:
     return STEP_ORDER.index(to_step) > STEP_ORDER.index(from_step)
 
 
-class Case(models.Model):
+class Case(QuickChoiceDisplay, models.Model):
     """A concern about radicalisation followed along the action trail. Anonymous unless identity is recorded
     with a legal basis."""
 
@@ -379,7 +380,7 @@ class TrailStep(models.Model):
         return not self.from_step or is_forward(self.from_step, self.to_step)
 
 
-class Measure(models.Model):
+class Measure(QuickChoiceDisplay, models.Model):
     """A measure inside a case. Kept here, not as an action item, so that other agencies' lists never show
     that the case exists; statuses and the "will not be done needs a reason" rule are the action items'."""
 

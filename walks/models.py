@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.choices import QuickChoiceDisplay
 from slt.core.limits import LONG_TEXT_MAX, SMALL_COUNT_MAX, TEXT_MAX, DateRangeValidator, LimitedTextField
 
 
@@ -21,7 +22,7 @@ def thumbnail_path(instance, filename):
     return f"walks/thumbnails/{uuid.uuid4().hex}.jpg"
 
 
-class SafetyWalk(models.Model):
+class SafetyWalk(QuickChoiceDisplay, models.Model):
     """A safety-and-security walk (trygghetsvandring): people walk an area together and note what feels unsafe."""
 
     class Status(models.TextChoices):
@@ -128,7 +129,7 @@ class SafetyWalk(models.Model):
         return self.residents_count + self.youth_council_count + self.landlords_count + self.other_external_count
 
 
-class Observation(models.Model):
+class Observation(QuickChoiceDisplay, models.Model):
     """Something on the walk that makes the place feel unsafe, with a position and a suggested measure."""
 
     class Category(models.TextChoices):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.choices import QuickChoiceDisplay
 from slt.core.limits import TEXT_MAX, DateRangeValidator, LimitedTextField
 
 from .agencies import Agency
@@ -46,7 +47,7 @@ class ActionItemQuerySet(models.QuerySet):
         return self.open().filter(due_date__lt=today)
 
 
-class ActionItem(models.Model):
+class ActionItem(QuickChoiceDisplay, models.Model):
     """A measure with a responsible agency and a deadline (from a meeting, a concern or a safety walk)."""
 
     Status = ActionItemStatus

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.choices import QuickChoiceDisplay
 from slt.core.limits import TEXT_MAX, BirthDateValidator, DateRangeValidator, LimitedTextField
 
 from .agencies import Agency, Area
@@ -56,7 +57,7 @@ class ConcernYearCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-class Concern(models.Model):
+class Concern(QuickChoiceDisplay, models.Model):
     """A worry about a child or youth, anonymous unless identity is added with a legal basis."""
 
     Status = ConcernStatus
@@ -234,7 +235,7 @@ def age_band_for(age: int) -> str:
     return Concern.AgeBand.AGE_18_PLUS
 
 
-class ConcernCategory(models.Model):
+class ConcernCategory(QuickChoiceDisplay, models.Model):
     """One category of a concern (a concern has one or more)."""
 
     class Category(models.TextChoices):

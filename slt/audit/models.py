@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.choices import QuickChoiceDisplay
 
-class AuditEvent(models.Model):
+
+class AuditEvent(QuickChoiceDisplay, models.Model):
     """Who did or saw what, and when. Append-only; never holds case content."""
 
     class Action(models.TextChoices):

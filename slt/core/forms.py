@@ -175,6 +175,8 @@ class FilterForm(forms.Form):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):
                 css = "form-select"
+                if type(widget) is forms.Select:
+                    widget.template_name = "widgets/select.html"  # the options in place, see the template
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.choices import QuickChoiceDisplay
+
 
 class ReminderDelivery(models.Model):
     """One reminder or event notice for one recipient. The unique key is inserted before anything is sent,
@@ -87,7 +89,7 @@ class ReminderDelivery(models.Model):
         return f"{self.kind} {self.reference} → {self.recipient_id} ({self.get_state_display()})"
 
 
-class Notification(models.Model):
+class Notification(QuickChoiceDisplay, models.Model):
     """An in-app notice. It holds the kind, a reference and a link, never personal data; the text is
     rendered in the reader's language from the kind."""
 

@@ -3,7 +3,9 @@
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django import forms
 from django.http import QueryDict
+from django.test.html import parse_html
 from django.utils import translation
 
 from coordination.forms import ActionItemFilterForm
@@ -68,3 +70,19 @@ def test_the_search_box_has_a_placeholder_and_is_a_search_field():
     html = str(_form("")["q"])
     assert 'type="search"' in html
     assert 'placeholder="' in html
+
+
+def test_a_filter_drop_down_renders_as_django_s_own_with_the_choice_selected():
+    """The filters' drop-downs use slt/core/templates/widgets/select.html (options written in place, cheaper on a
+    list page); the markup is the same as Django's."""
+    school = AgencyFactory(name="Lura skole")
+    with translation.override("nb"):
+        form = _form(f"status=open&agency={school.pk}")
+        for name in ("status", "agency", "source"):
+            widget = form[name].field.widget
+            assert widget.template_name == "widgets/select.html"
+            ours = str(form[name])
+            widget.template_name = forms.Select.template_name
+            assert parse_html(ours) == parse_html(str(form[name]))
+        assert '<option value="open" selected>Åpen</option>' in str(form["status"])
+        assert f'<option value="{school.pk}" selected>Lura skole</option>' in str(form["agency"])

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from slt.core.choices import QuickChoiceDisplay
 from slt.core.limits import TEXT_MAX, BirthDateValidator, DateRangeValidator, LimitedTextField
 
 from ..dates import week_end
@@ -69,7 +70,7 @@ class YouthCaseQuerySet(models.QuerySet):
         )
 
 
-class YouthCase(models.Model):
+class YouthCase(QuickChoiceDisplay, models.Model):
     """A youth follow-up case (ungdomsoppfølging), from the prosecutor's referral to its end.
 
     The youth's name and birth date are shown on the case page only: lists, URLs, e-mails, task arguments and
