@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .limits import TEXT_MAX, BirthDateValidator, DateRangeValidator
+from .widgets import CHOOSE, DASHES
 
 INTEGER_MIN, INTEGER_MAX = -(2**31), 2**31 - 1
 KEY_MIN, KEY_MAX = -(2**63), 2**63 - 1  # a primary key (BigAutoField)
@@ -102,10 +103,6 @@ class BoundedFieldsMixin:
                 _take_model_bounds(model, name, field)
             bound_field(name, field)
             choose_placeholder(field)
-
-
-DASHES = "---------"
-CHOOSE = _("Choose …")
 
 
 def choose_placeholder(field: forms.Field) -> None:
