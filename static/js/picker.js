@@ -81,6 +81,13 @@
         }
       });
     }
+    // A single choice shows its chosen row: the list scrolls within its box, the page does not move.
+    var list = picker.querySelector("[data-picker-groups]");
+    var chosen = list && picker.classList.contains("picker-single") && list.querySelector("[data-picker-option] input:checked");
+    if (chosen && list.scrollHeight > list.clientHeight) {
+      var row = chosen.closest("[data-picker-option]");
+      list.scrollTop += row.getBoundingClientRect().top - list.getBoundingClientRect().top - list.clientHeight / 3;
+    }
     picker.addEventListener("change", refresh);
     picker.addEventListener("click", function (event) {
       var button = event.target.closest("[data-picker-all]");
