@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models import Agency, Area, Concern, LegalBasis
 from slt.accounts.models import User
 from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm
-from slt.core.widgets import PersonRadioPicker
+from slt.core.widgets import AgencyRadioPicker, PersonRadioPicker
 
 from .models import Case, GuideSection, Measure, Step, WarningSign
 
@@ -87,6 +87,7 @@ class CaseForm(BoundedForm):
         label=_("Where the concern arose"),
         queryset=Agency.objects.filter(is_active=True).order_by("name"),
         required=False,
+        widget=AgencyRadioPicker(none_label=_("Not given")),
     )
     risk_level = forms.ChoiceField(label=_("Risk level"), choices=Concern.Risk.choices, initial=Concern.Risk.MODERATE)
 
@@ -178,6 +179,7 @@ class MeasureForm(BoundedForm):
     responsible_agency = forms.ModelChoiceField(
         label=_("Responsible agency"),
         queryset=Agency.objects.filter(is_active=True).order_by("name"),
+        widget=AgencyRadioPicker,
         error_messages={"invalid_choice": _("Choose an active agency.")},
     )
     due_date = forms.DateField(label=_("Deadline"), widget=DateInput())

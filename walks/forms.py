@@ -1,12 +1,13 @@
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Agency, Area
 from slt.accounts.models import User
 from slt.core.forms import BoundedForm, BoundedModelForm, DateInput, FilterForm, TimeInput
 from slt.core.limits import LONG_TEXT_MAX
-from slt.core.widgets import AgencyPicker, PeoplePicker
+from slt.core.widgets import AgencyPicker, AgencyRadioPicker, PeoplePicker, PersonRadioPicker
 
 from .models import Observation, SafetyWalk
 from .photos import check_photo
@@ -38,6 +39,7 @@ class WalkForm(BoundedModelForm):
             "light": forms.RadioSelect,
             "route_description": forms.Textarea(attrs={"rows": 3}),
             "external_participants": forms.Textarea(attrs={"rows": 2}),
+            "organiser": PersonRadioPicker(none_label=_("Myself")),
             "invited_agencies": AgencyPicker,
             "invited_users": PeoplePicker,
         }
@@ -49,13 +51,17 @@ class WalkForm(BoundedModelForm):
         staff = User.objects.filter(is_active=True).exclude(role=User.Role.ADMIN).select_related("agency")
         self.fields["invited_users"].queryset = staff.order_by("first_name", "last_name", "username")
         if actor.is_coordinator:
-            self.fields["organiser"].queryset = staff.exclude(role=User.Role.STEERING).order_by(
-                "first_name", "last_name"
-            )
-            self.fields["organiser"].required = False
-            self.fields["organiser"].help_text = _("Leave empty to organise the walk yourself.")
-            if not self.instance.pk:
-                self.fields["organiser"].initial = actor.pk
+            organiser = self.fields["organiser"]
+            organisers = staff.exclude(role=User.Role.STEERING)
+            if self.instance.pk:
+                # A walk has an organiser: changing it means choosing another; the current one stays on the list.
+                organiser.queryset = User.objects.filter(
+                    Q(pk__in=organisers.values("pk")) | Q(pk=self.instance.organiser_id)
+                ).select_related("agency")
+            else:
+                # "Myself" (the empty choice) or someone else: the service makes the planner the organiser.
+                organiser.queryset = organisers.exclude(pk=actor.pk)
+                organiser.required = organiser.widget.is_required = False
         else:
             # Only a coordinator hands a walk to someone else.
             del self.fields["organiser"]
@@ -189,7 +195,9 @@ class ActionFromObservationsForm(BoundedForm):
     )
     title = forms.CharField(label=_("Measure"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    responsible_agency = forms.ModelChoiceField(label=_("Responsible agency"), queryset=Agency.objects.none())
+    responsible_agency = forms.ModelChoiceField(
+        label=_("Responsible agency"), queryset=Agency.objects.none(), widget=AgencyRadioPicker
+    )
     due_date = forms.DateField(label=_("Deadline"), widget=DateInput())
 
     def __init__(self, *args, walk, **kwargs):
@@ -197,5 +205,6 @@ class ActionFromObservationsForm(BoundedForm):
         self.walk = walk
         self.fields["observations"].queryset = walk.observations.order_by("number")
         self.fields["observations"].label_from_instance = lambda obs: str(obs)
-        # Inactive agencies are listed too, so that the service can say why they cannot be chosen.
+        # Inactive agencies are listed too (last in their group, marked "inactive"), so that the service can say
+        # why they cannot be chosen.
         self.fields["responsible_agency"].queryset = Agency.objects.order_by("-is_active", "name")

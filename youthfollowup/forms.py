@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.models import Agency
 from slt.core.forms import CHOOSE, BoundedForm, BoundedModelForm, DateInput, FilterForm, TimeInput
 from slt.core.limits import LONG_TEXT_MAX
-from slt.core.widgets import PeoplePicker, PersonRadioPicker
+from slt.core.widgets import AgencyRadioPicker, PeoplePicker, PersonRadioPicker
 
 from .models import (
     ConsentMethod,
@@ -274,7 +274,13 @@ class MeasureForm(BoundedModelForm):
     class Meta:
         model = PlanMeasure
         fields = ["kind", "details", "responsible_user", "responsible_agency", "starts_on", "ends_on"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "details": forms.Textarea(attrs=TEXT)}
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "details": forms.Textarea(attrs=TEXT),
+            "responsible_user": PersonRadioPicker(none_label=_("No person")),
+            "responsible_agency": AgencyRadioPicker(none_label=_("No agency")),
+        }
         error_messages = {
             "kind": {"invalid_choice": _("Choose a measure type from the list.")},
             "responsible_user": {"invalid_choice": _("Choose a member of the follow-up team.")},

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from slt.core.forms import BoundedForm, DateInput, FilterForm
+from slt.core.widgets import AgencyRadioPicker
 
 from ..models import ActionItem, Agency
 
@@ -26,7 +27,9 @@ class ActionItemForm(BoundedForm):
     """What a measure is, who has it and its deadline. The rules (deadline, active agency) are the service's."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    responsible_agency = forms.ModelChoiceField(label=_("Responsible agency"), queryset=Agency.objects.none())
+    responsible_agency = forms.ModelChoiceField(
+        label=_("Responsible agency"), queryset=Agency.objects.none(), widget=AgencyRadioPicker
+    )
     due_date = forms.DateField(label=_("Deadline"), widget=DateInput())
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -59,7 +62,12 @@ class ActionItemFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *ActionItem.Status.choices])
     agency = forms.ModelChoiceField(
-        label=_("Agency"), required=False, queryset=Agency.objects.order_by("name"), empty_label=_("All")
+        label=_("Agency"),
+        required=False,
+        queryset=Agency.objects.order_by("name"),
+        empty_label=_("All"),
+        blank=True,  # keeps the empty label, which the picker shows as its first choice
+        widget=AgencyRadioPicker,
     )
     source = forms.ChoiceField(label=_("Source"), required=False, choices=[("", _("All")), *ActionItem.Source.choices])
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)

@@ -38,6 +38,7 @@ class ConcernForm(BoundedModelForm):
             "legal_basis_detail",
         ]
         widgets = {
+            "school": AgencyRadioPicker(none_label=_("Not given")),
             "gender": forms.RadioSelect,
             "risk_level": forms.RadioSelect,
             "observed_on": DateInput(),
@@ -109,7 +110,12 @@ class ConcernFilterForm(FilterForm):
         label=_("Age band"), required=False, choices=[("", _("All")), *Concern.AgeBand.choices]
     )
     agency = forms.ModelChoiceField(
-        label=_("Agency"), required=False, queryset=Agency.objects.order_by("name"), empty_label=_("All")
+        label=_("Agency"),
+        required=False,
+        queryset=Agency.objects.order_by("name"),
+        empty_label=_("All"),
+        blank=True,  # keeps the empty label, which the picker shows as its first choice
+        widget=AgencyRadioPicker,
     )
     overdue = forms.BooleanField(label=_("Overdue measures"), required=False)
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from slt.accounts.models import User
 from slt.core.forms import BoundedForm, BoundedModelForm, DateTimeInput
-from slt.core.widgets import AgencyPicker, PeoplePicker
+from slt.core.widgets import AgencyPicker, PeoplePicker, PersonRadioPicker
 
 from ..attachments import ACCEPT
 from ..models import Agency, AgendaItem, Forum, Meeting
@@ -40,6 +40,7 @@ class MeetingForm(BoundedModelForm):
         widgets = {
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),
+            "secretary": PersonRadioPicker(none_label=_("No secretary")),
             "invitees": PeoplePicker,
         }
         help_texts = {"invitees": _("Leave empty on a new meeting to invite the forum's members.")}

@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .limits import TEXT_MAX, BirthDateValidator, DateRangeValidator
+from .widgets import CHOOSE, DASHES
 
 INTEGER_MIN, INTEGER_MAX = -(2**31), 2**31 - 1
 KEY_MIN, KEY_MAX = -(2**63), 2**63 - 1  # a primary key (BigAutoField)
@@ -102,10 +103,6 @@ class BoundedFieldsMixin:
                 _take_model_bounds(model, name, field)
             bound_field(name, field)
             choose_placeholder(field)
-
-
-DASHES = "---------"
-CHOOSE = _("Choose …")
 
 
 def choose_placeholder(field: forms.Field) -> None:
@@ -225,6 +222,11 @@ class FilterForm(forms.Form):
     @property
     def folded_fields(self) -> list:
         return [field for field in self if field.name != self.search_field]
+
+    @property
+    def folded_pickers(self) -> list:
+        """The people or agency pickers among the folded fields: a long list each, on a line of its own."""
+        return [field for field in self.folded_fields if getattr(field.field.widget, "is_picker", False)]
 
 
 def _chip_value(field: forms.Field, value) -> str:

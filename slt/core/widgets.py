@@ -3,13 +3,20 @@ grouped under a legend per agency or per kind of agency, with a search box that 
 
 Without JavaScript it is a plain list of checkboxes; static/js/picker.js adds the search, the "n chosen" count
 and "choose all" per group. Rows are large enough to tap (static/css/picker.css). The options are read from the
-field's queryset in one query: a people picker's queryset must `select_related("agency")`.
+field's queryset in one query: a people picker's queryset must `select_related("agency")`. A record that is no
+longer active (a closed agency, a user who left) comes last in its group, marked "(inactive)".
+
+An optional single choice (`RadioPicker` on a field that is not required) starts with a "none" radio above the
+groups, which the search never hides: `RadioPicker(none_label=_("No secretary"))`.
 """
 
 from django import forms
 from django.forms.models import ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+DASHES = "---------"  # Django's empty choice
+CHOOSE = _("Choose …")  # the project's (slt.core.forms.choose_placeholder)
 
 
 class Picker(forms.CheckboxSelectMultiple):
@@ -21,6 +28,11 @@ class Picker(forms.CheckboxSelectMultiple):
     search_label = _("Search for a person or an agency")
     no_group = _("Others")
 
+    def __init__(self, attrs=None, choices=(), *, label=None):
+        super().__init__(attrs, choices)
+        self.label = label  # a function of the record, when a row should read otherwise than the picker's own way
+        self.blank_label = None  # the field's own empty choice ("All", "---------"), read with the choices
+
     def group_of(self, record) -> tuple[tuple, str] | None:
         return None
 
@@ -29,18 +41,26 @@ class Picker(forms.CheckboxSelectMultiple):
 
     def optgroups(self, name, value, attrs=None):
         choices = []
-        for option_value, option_label in self.choices:
+        self.blank_label = None
+        for option_value, option_label in self.choices:  # one query: the choices are read once
             if option_value is None or option_value == "":
-                continue  # no "---------": a picker has no empty choice
+                self.blank_label = option_label  # no "---------" in the list (see RadioPicker's "none" choice)
+                continue
             record = option_value.instance if isinstance(option_value, ModelChoiceIteratorValue) else None
             group = self.group_of(record) if record is not None else None
             order, legend = group or ((1_000_000,), str(self.no_group))
-            label = str(self.option_label(record, option_label) if record is not None else option_label)
-            choices.append(((order, legend), option_value, label))
-        choices.sort(key=lambda c: (c[0], c[2].casefold()))
+            inactive = record is not None and getattr(record, "is_active", True) is False
+            if record is None:
+                label = str(option_label)
+            else:
+                label = str(self.label(record) if self.label else self.option_label(record, option_label))
+            if inactive:
+                label = str(_("%(name)s (inactive)") % {"name": label})
+            choices.append(((order, legend), inactive, option_value, label))
+        choices.sort(key=lambda c: (c[0], c[1], c[3].casefold()))
         groups: dict[str, list] = {}
         selected_left = True
-        for index, ((_order, legend), option_value, label) in enumerate(choices):
+        for index, ((_order, legend), _inactive, option_value, label) in enumerate(choices):
             selected = selected_left and str(option_value) in value
             if selected and not self.allow_multiple_selected:
                 selected_left = False
@@ -68,10 +88,34 @@ def _count(n: int) -> str:
 
 
 class RadioPicker(Picker):
-    """The same control for a single choice: radio buttons, one value."""
+    """The same control for a single choice: radio buttons, one value.
+
+    When the field is not required, a first radio with the value "" chooses none: its label is `none_label`, else
+    the field's own empty label when it says something ("All" on a filter), else "None". It stands above the
+    groups, outside them, so that the search never hides it; it is checked while the value is empty. A required
+    field has no such radio, and nothing is checked until the user (or the initial value) chooses."""
 
     input_type = "radio"
     allow_multiple_selected = False
+
+    def __init__(self, attrs=None, choices=(), *, none_label=None, label=None):
+        super().__init__(attrs, choices, label=label)
+        self.none_label = none_label
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        if not self.is_required:
+            empty = not any(v not in ("", None) for v in widget["value"])
+            widget["none_option"] = self.create_option(name, "", self._none_label(), empty, "none", attrs=attrs)
+        return context
+
+    def _none_label(self):
+        if self.none_label is not None:
+            return self.none_label
+        if self.blank_label is not None and str(self.blank_label) not in {DASHES, str(CHOOSE)}:
+            return self.blank_label
+        return _("None")
 
     def value_from_datadict(self, data, files, name):
         return data.get(name)

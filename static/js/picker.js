@@ -1,5 +1,6 @@
 /* People and agency pickers (slt.core.widgets.Picker): filter as you type, "n chosen", choose all in a group.
-   Without this script the picker is a plain list of checkboxes (or radio buttons). */
+   Without this script the picker is a plain list of checkboxes (or radio buttons). An optional single choice's
+   "none" radio stands above the groups and is never hidden by the search. */
 (function () {
   "use strict";
 
@@ -68,6 +69,8 @@
 
     if (search) {
       search.addEventListener("input", filter);
+      // The search box is no field of the form: its change does not reach a filter form that sends on change.
+      search.addEventListener("change", function (event) { event.stopPropagation(); });
       search.addEventListener("keydown", function (event) {
         if (event.key === "Enter") {
           event.preventDefault(); // typing a name never sends the form
@@ -77,6 +80,13 @@
           filter();
         }
       });
+    }
+    // A single choice shows its chosen row: the list scrolls within its box, the page does not move.
+    var list = picker.querySelector("[data-picker-groups]");
+    var chosen = list && picker.classList.contains("picker-single") && list.querySelector("[data-picker-option] input:checked");
+    if (chosen && list.scrollHeight > list.clientHeight) {
+      var row = chosen.closest("[data-picker-option]");
+      list.scrollTop += row.getBoundingClientRect().top - list.getBoundingClientRect().top - list.clientHeight / 3;
     }
     picker.addEventListener("change", refresh);
     picker.addEventListener("click", function (event) {

@@ -166,6 +166,7 @@ def demo_forms():
     detail page, some only by a button)."""
     call_command("seed_demo", force=True, verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     from extremism.models import Case as ExtremismCase
+    from walks.models import SafetyWalk
     from youthfollowup.models import YouthCase
 
     meeting = Meeting.objects.filter(minutes_approved_at__isnull=True).order_by("pk").first()  # attendance still open
@@ -178,13 +179,22 @@ def demo_forms():
             meeting.get_absolute_url(),
             reverse("coordination:forum_create"),
             reverse("walks:walk_create"),
+            reverse("walks:action_create", args=[SafetyWalk.objects.filter(observations__isnull=False).first().pk]),
+            reverse("coordination:action_item_create"),
         ],
+        "admin": [reverse("audit:access_report")],
         "ungdomskoordinator": [
             reverse("youthfollowup:plan_meeting", args=[youth_case.pk]),
             reverse("youthfollowup:team_add", args=[youth_case.pk]),
         ],
         "radikalisering": [extremism_case.get_absolute_url()],
     }
+
+
+PERSON_OR_AGENCY_SELECT = re.compile(
+    r'<select[^>]*name="(?:[\w-]*-)?(?:responsible_agency|responsible_user|secretary|school|organiser|reporting_agency|'
+    r'agency|user)"'
+)
 
 
 def test_no_page_of_the_site_renders_a_multiple_select_or_dashes(demo_forms):
@@ -198,6 +208,7 @@ def test_no_page_of_the_site_renders_a_multiple_select_or_dashes(demo_forms):
                 continue
             where = f"{visit.url} as {username}"
             assert not re.search(r"<select[^>]*\smultiple", visit.body), where
+            assert not PERSON_OR_AGENCY_SELECT.search(visit.body), where  # a single choice is a radio picker
             assert "---------" not in visit.body, where
             pickers += visit.body.count("data-picker ")
         bodies = {visit.url: visit.body for visit in visits}

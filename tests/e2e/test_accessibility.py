@@ -8,6 +8,7 @@ import time
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
 from coordination.demo.registry import USERS
 from slt.accounts.models import User
@@ -28,6 +29,9 @@ def pages_of(user):
     """The HTML pages the user reaches by following links (one address per view), in crawl order."""
     open_walk = SafetyWalk.objects.filter(status__in=SafetyWalk.OPEN_FOR_OBSERVATIONS).order_by("pk").first()
     start = START + ((f"/trygghetsvandringer/{open_walk.pk}/observasjoner/ny/",) if open_walk else ())
+    # Reached by a button, not a link: the measure from a walk's observations (its agency picker).
+    walk_with_observations = SafetyWalk.objects.filter(observations__isnull=False).order_by("pk").first()
+    start += (reverse("walks:action_create", args=[walk_with_observations.pk]),) if walk_with_observations else ()
     client = Client()
     client.force_login(user)
     return [

@@ -128,7 +128,7 @@ def test_from_a_schools_concern_to_local_measures_in_a_case_the_school_cannot_se
     # A measure for the school.
     measures = contact.get_by_role("region", name="Tiltak")
     measures.get_by_role("textbox", name="Tiltak").fill("Ukentlige samtaler med kontaktlærer")
-    measures.get_by_label("Ansvarlig aktør").select_option(label="Lura ungdomsskole")
+    measures.get_by_role("group", name="Ansvarlig aktør").get_by_label("Lura ungdomsskole", exact=True).check()
     measures.get_by_label("Frist").fill((timezone.localdate() + timedelta(days=30)).isoformat())
     measures.get_by_role("button", name="Legg til tiltak").click()
     expect(contact.get_by_text("Tiltaket er lagt til.")).to_be_visible()

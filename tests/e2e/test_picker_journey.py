@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from coordination.models import Forum, Meeting
+from coordination.models import ActionItem, Forum, Meeting
 from slt.accounts.models import User
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import DESKTOP, PHONE, screenshot, sign_in
@@ -110,3 +110,65 @@ def test_choose_all_in_a_group_with_the_keyboard_on_a_desktop(new_page, meeting)
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("heading", name="Koordineringsgruppen januar")).to_be_visible()
     assert set(meeting.invitees.values_list("username", flat=True)) == {"koordinator", "politi"}
+
+
+def test_a_single_choice_is_found_by_typing_and_chosen_by_tapping_its_row(new_page, meeting):
+    """The action item form's responsible agency (required): nothing is chosen at first; typing filters the rows
+    and hides the groups without a match; tapping a row chooses it."""
+    AgencyFactory(name="Ganddal ungdomsskole", kind="school")
+    page = new_page(viewport=PHONE, has_touch=True, is_mobile=True)
+    sign_in(page, "koordinator", PASSWORD)
+    page.goto("/tiltak/nytt/")
+    agency = page.get_by_role("group", name="Ansvarlig aktør")
+    expect(agency.get_by_role("radio")).to_have_count(4)  # no "none" choice on a required field
+    expect(agency.locator("input:checked")).to_have_count(0)
+
+    search = agency.get_by_label("Søk etter person eller aktør")
+    search.press_sequentially("lura")
+    expect(agency.get_by_role("radio", name="Lura ungdomsskole")).to_be_visible()
+    expect(agency.get_by_role("radio", name="Ganddal ungdomsskole")).to_be_hidden()
+    expect(agency.get_by_role("radio", name="Sandnes politistasjon")).to_be_hidden()
+    expect(agency.get_by_role("group", name="Politi")).to_be_hidden()
+    row = agency.locator("label.picker-row", has_text="Lura ungdomsskole")
+    assert row.bounding_box()["height"] >= 44  # a touch target
+    row.tap()
+    expect(agency.get_by_role("radio", name="Lura ungdomsskole")).to_be_checked()
+    assert_accessible(page, "the agency picker of an action item")
+    screenshot(page, "picker-action-item-agency-phone")
+
+    page.get_by_label("Tittel").fill("Foreldremøte om rus")
+    page.get_by_label("Frist").fill((timezone.localdate() + timedelta(days=21)).isoformat())
+    page.get_by_role("button", name="Opprett tiltak").tap()
+    expect(page.get_by_role("heading", name="Foreldremøte om rus")).to_be_visible()
+    assert ActionItem.objects.get().responsible_agency.name == "Lura ungdomsskole"
+
+
+def test_an_optional_single_choice_keeps_its_none_choice_in_view_while_searching(new_page, meeting):
+    """The meeting's secretary (optional): the "none" radio stands above the groups, checked while no one is
+    chosen; the search never hides it; choosing it again clears the secretary."""
+    page = new_page(viewport=DESKTOP)
+    sign_in(page, "koordinator", PASSWORD)
+    page.goto(f"/moter/{meeting.pk}/endre/")
+    secretary = page.get_by_role("group", name="Referent")
+    none = secretary.locator(".picker-none input[type=radio]")
+    expect(none).to_be_checked()
+
+    secretary.get_by_label("Søk etter person eller aktør").press_sequentially("pett")
+    expect(none).to_be_visible()
+    expect(secretary.get_by_role("radio", name="Pia Patrulje")).to_be_hidden()
+    secretary.locator("label.picker-row", has_text="Petter Politi").click()
+    expect(none).not_to_be_checked()
+    assert_accessible(page, "the secretary picker while searching")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.get_by_role("heading", name="Koordineringsgruppen januar")).to_be_visible()
+    meeting.refresh_from_db()
+    assert meeting.secretary.username == "politi"
+
+    page.goto(f"/moter/{meeting.pk}/endre/")
+    expect(secretary.get_by_role("radio", name="Petter Politi")).to_be_checked()
+    secretary.locator(".picker-none label").click()
+    expect(none).to_be_checked()
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.get_by_role("heading", name="Koordineringsgruppen januar")).to_be_visible()
+    meeting.refresh_from_db()
+    assert meeting.secretary is None
