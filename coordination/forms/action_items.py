@@ -61,13 +61,9 @@ class NoteForm(BoundedForm):
 class ActionItemFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *ActionItem.Status.choices])
+    # A drop-down, not a picker: above a list, the filters stay on one compact line.
     agency = forms.ModelChoiceField(
-        label=_("Agency"),
-        required=False,
-        queryset=Agency.objects.order_by("name"),
-        empty_label=_("All"),
-        blank=True,  # keeps the empty label, which the picker shows as its first choice
-        widget=AgencyRadioPicker,
+        label=_("Agency"), required=False, queryset=Agency.objects.order_by("name"), empty_label=_("All")
     )
     source = forms.ChoiceField(label=_("Source"), required=False, choices=[("", _("All")), *ActionItem.Source.choices])
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)

@@ -109,13 +109,9 @@ class ConcernFilterForm(FilterForm):
     age_band = forms.ChoiceField(
         label=_("Age band"), required=False, choices=[("", _("All")), *Concern.AgeBand.choices]
     )
+    # A drop-down, not a picker: above a list, the filters stay on one compact line.
     agency = forms.ModelChoiceField(
-        label=_("Agency"),
-        required=False,
-        queryset=Agency.objects.order_by("name"),
-        empty_label=_("All"),
-        blank=True,  # keeps the empty label, which the picker shows as its first choice
-        widget=AgencyRadioPicker,
+        label=_("Agency"), required=False, queryset=Agency.objects.order_by("name"), empty_label=_("All")
     )
     overdue = forms.BooleanField(label=_("Overdue measures"), required=False)
 

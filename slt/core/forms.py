@@ -223,11 +223,6 @@ class FilterForm(forms.Form):
     def folded_fields(self) -> list:
         return [field for field in self if field.name != self.search_field]
 
-    @property
-    def folded_pickers(self) -> list:
-        """The people or agency pickers among the folded fields: a long list each, on a line of its own."""
-        return [field for field in self.folded_fields if getattr(field.field.widget, "is_picker", False)]
-
 
 def _chip_value(field: forms.Field, value) -> str:
     """A filter's value as the user chose it: a choice's label, a record's name, the words searched for."""

@@ -191,9 +191,10 @@ def demo_forms():
     }
 
 
+# Forms only: the agency filter above a list stays a compact drop-down.
 PERSON_OR_AGENCY_SELECT = re.compile(
     r'<select[^>]*name="(?:[\w-]*-)?(?:responsible_agency|responsible_user|secretary|school|organiser|reporting_agency|'
-    r'agency|user)"'
+    r'user)"'
 )
 
 

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from coordination.forms import (
-    ActionItemFilterForm,
     ActionItemForm,
     ConcernFilterForm,
     ConcernForm,
@@ -142,9 +141,7 @@ def test_every_single_choice_of_a_person_or_an_agency_is_a_radio_picker(coordina
     walk_form = WalkForm(actor=coordinator)
     checks = [
         (ActionItemForm(), "responsible_agency", AgencyRadioPicker, True),
-        (ActionItemFilterForm(), "agency", AgencyRadioPicker, False),
         (ConcernForm(), "school", AgencyRadioPicker, False),
-        (ConcernFilterForm(agency_filter=True), "agency", AgencyRadioPicker, False),
         (MeetingForm(), "secretary", PersonRadioPicker, False),
         (walk_form, "organiser", PersonRadioPicker, False),
         (ActionFromObservationsForm(walk=SafetyWalkFactory()), "responsible_agency", AgencyRadioPicker, True),
@@ -169,8 +166,6 @@ def test_the_none_choices_say_what_none_means(coordinator):
             (CaseForm(), "reporting_agency"): "Not given",
             (YouthMeasureForm(team_users=User.objects.none()), "responsible_user"): "No person",
             (YouthMeasureForm(team_users=User.objects.none()), "responsible_agency"): "No agency",
-            (ActionItemFilterForm(), "agency"): "All",
-            (ConcernFilterForm(agency_filter=True), "agency"): "All",
         }
         for (form, name), label in expected.items():
             assert _radios(str(form[name]))[0] == ("", label, True), (type(form).__name__, name)
@@ -256,19 +251,13 @@ def test_the_access_report_lists_users_by_agency_as_full_name_and_username(polic
     assert "picker-none" not in html
 
 
-def test_the_list_filter_picker_checks_the_chosen_agency_and_its_chip_names_it(client_for, coordinator, school):
+def test_the_list_filters_keep_a_compact_drop_down_for_the_agency(client_for, coordinator, school):
+    """Above a list the filters stay on one line: the agency filter is a drop-down with "Alle" first."""
     ActionItemFactory(responsible_agency=school)
-    url = reverse("coordination:action_item_list")
-    everything = client_for(coordinator).get(url).text
-    assert _radios(everything)[0] == ("", "Alle", True)
-    html = client_for(coordinator).get(url, {"agency": school.pk}).text
-    assert [(value, label) for value, label, checked in _radios(html) if checked] == [(str(school.pk), school.name)]
+    html = client_for(coordinator).get(reverse("coordination:action_item_list"), {"agency": school.pk}).text
+    assert re.search(r'<select name="agency"[^>]*>\s*<option value="">Alle</option>', html)
+    assert f'<option value="{school.pk}" selected>Lura ungdomsskole</option>' in html
     assert "Aktør: Lura ungdomsskole" in html  # the chip
-    assert re.search(r'<fieldset class="mb-3 filter-picker"><legend[^>]*>Aktør</legend>', html)
-
-
-def test_the_concern_filter_picker_is_a_filter_form_field_with_all_first(coordinator, school):
     form = ConcernFilterForm({"agency": str(school.pk)}, agency_filter=True)
-    assert isinstance(form, FilterForm)
+    assert isinstance(form, FilterForm) and not getattr(form["agency"].field.widget, "is_picker", False)
     assert [chip.label for chip in form.chips()] == ["Aktør: Lura ungdomsskole"]
-    assert _radios(str(form["agency"]))[0] == ("", "Alle", False)
