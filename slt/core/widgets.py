@@ -140,6 +140,8 @@ class PeoplePickerMixin:
 class AgencyPickerMixin:
     """Agencies grouped by kind, in the order of the kinds (police, school, …)."""
 
+    search_label = _("Search for an agency")
+
     def group_of(self, agency):
         kinds = [value for value, _label in type(agency)._meta.get_field("kind").choices]
         if agency.kind not in kinds:

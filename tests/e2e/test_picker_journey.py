@@ -123,7 +123,7 @@ def test_a_single_choice_is_found_by_typing_and_chosen_by_tapping_its_row(new_pa
     expect(agency.get_by_role("radio")).to_have_count(4)  # no "none" choice on a required field
     expect(agency.locator("input:checked")).to_have_count(0)
 
-    search = agency.get_by_label("Søk etter person eller aktør")
+    search = agency.get_by_label("Søk etter aktør")
     search.press_sequentially("lura")
     expect(agency.get_by_role("radio", name="Lura ungdomsskole")).to_be_visible()
     expect(agency.get_by_role("radio", name="Ganddal ungdomsskole")).to_be_hidden()
