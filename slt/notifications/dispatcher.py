@@ -147,6 +147,19 @@ def insert_deliveries(rows: Iterable[tuple], *, now: datetime) -> int:
     return count
 
 
+# A pass that offers this many rows refreshes the table's statistics before the senders claim them: otherwise
+# the planner still sees the table as it was (autovacuum analyzes it minutes later), takes the "claimable" index
+# for nearly empty and sorts every waiting row for each claim of a batch (60 ms a claim at 100,000 rows, on
+# disk; 0.5 ms read from the index once the statistics know). ANALYZE reads a sample: about 0.2 s at 100,000.
+ANALYZE_AFTER = 5_000
+
+
+def _refresh_statistics() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(ReminderDelivery._meta.db_table)}")
+
+
 def dispatch(*, now: datetime | None = None, kinds: set[str] | None = None, lookback: timedelta | None = None):
     """Ask every reminder source what fell due in the window and insert one delivery row per recipient.
 
@@ -168,6 +181,8 @@ def dispatch(*, now: datetime | None = None, kinds: set[str] | None = None, look
             offered = insert_deliveries(delivery_values(dues, now=now), now=now)
             result.by_kind[source.key] += offered
             result.offered += offered
+        if result.offered >= ANALYZE_AFTER:
+            _refresh_statistics()
         if kinds is None:
             run.until = max(run.until, until) if run.until else until
             run.finished_at = timezone.now()

@@ -4,9 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from coordination.models import ActionItem
 from slt.accounts.models import User
+from slt.notifications import dispatcher
 from slt.notifications.models import ReminderDelivery
 from tests.coordination.factories import ActionItemFactory
 from tests.factories import AgencyFactory, UserFactory
@@ -148,3 +151,24 @@ def test_a_deleted_record_is_skipped(agency, worker):
     dispatcher.deliver(now=oslo(MONDAY, 7, 2))
     assert deliveries().get().skip_reason == "not_visible"
     assert mail.outbox == []
+
+
+def test_a_large_pass_refreshes_the_planners_statistics_before_the_claims(agency, worker, colleague, monkeypatch):
+    """A pass of many rows runs ANALYZE on PostgreSQL (the claim then reads from its index instead of sorting
+    every waiting row); a small pass does not, and SQLite has nothing to refresh."""
+    _item(agency, MONDAY.date())
+    monkeypatch.setattr(dispatcher, "ANALYZE_AFTER", 3)
+    with CaptureQueriesContext(connection) as small:
+        assert dispatcher.dispatch(now=oslo(MONDAY, 7, 5)).offered == 2
+    assert not [q for q in small.captured_queries if q["sql"].startswith("ANALYZE")]
+
+    _item(agency, MONDAY.date() + timedelta(days=3))
+    _item(agency, MONDAY.date() + timedelta(days=3))
+    with CaptureQueriesContext(connection) as large:
+        assert dispatcher.dispatch(now=oslo(MONDAY, 7, 10), lookback=timedelta(hours=1)).offered >= 3
+    analyzed = [q["sql"] for q in large.captured_queries if q["sql"].startswith("ANALYZE")]
+    if connection.vendor == "postgresql":
+        assert analyzed == ['ANALYZE "notifications_reminderdelivery"']
+    else:
+        assert analyzed == []
+    assert deliveries(recipient=worker).count() == deliveries(recipient=colleague).count() == 3
