@@ -48,9 +48,10 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # Refresh the translation catalogues after changing strings (needs GNU gettext).
+messages: export DJANGO_DEBUG ?= 1
 messages: $(STAMP)
-	$(MANAGE) makemessages --locale nb --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*' --no-obsolete
-	$(MANAGE) makemessages --domain djangojs --locale nb --no-location --ignore '.venv/*' --ignore 'var/*' \
+	$(MANAGE) makemessages --locale nb --no-location --no-wrap --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*' --no-obsolete
+	$(MANAGE) makemessages --domain djangojs --locale nb --no-location --no-wrap --ignore '.venv/*' --ignore 'var/*' \
 		--ignore 'static/vendor/*' --ignore 'tests/*' --ignore 'node_modules/*' --no-obsolete
 	$(MANAGE) compilemessages --locale nb --ignore '.venv/*'
 
